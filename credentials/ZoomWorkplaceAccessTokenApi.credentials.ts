@@ -1,0 +1,50 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { cloudProperties, zoomCredentialTest } from './common/zoomCloud';
+
+export class ZoomWorkplaceAccessTokenApi implements ICredentialType {
+	name = 'zoomWorkplaceAccessTokenApi';
+
+	displayName = 'Zoom Workplace Access Token API';
+
+	icon = { light: 'file:icons/zoom.svg', dark: 'file:icons/zoom.dark.svg' } as const;
+
+	documentationUrl = 'https://developers.zoom.us/docs/api/using-zoom-apis/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Paste an OAuth access token that another system obtained for you (for example a Server-to-Server OAuth token fetched by a script, or a token from Zoom\'s API playground). Zoom switched JWT apps off in September 2023, so old JWT tokens no longer work. Access tokens expire after one hour and n8n cannot renew them: for unattended workflows use the Server-to-Server OAuth or OAuth2 credential instead.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		...cloudProperties({ withOAuthBaseUrl: false }),
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = zoomCredentialTest(
+		'Zoom rejected the access token (HTTP 401, code 124): it is expired, revoked or not a Zoom OAuth token (JWT app tokens stopped working in September 2023). Paste a fresh token, or switch to the Server-to-Server OAuth credential so n8n renews tokens itself.',
+	);
+}

@@ -1,0 +1,79 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { obtainServerToServerToken } from './common/serverToServerToken';
+import { cloudProperties, zoomCredentialTest } from './common/zoomCloud';
+
+export class ZoomWorkplaceServerToServerOAuthApi implements ICredentialType {
+	name = 'zoomWorkplaceServerToServerOAuthApi';
+
+	displayName = 'Zoom Workplace Server-to-Server OAuth API';
+
+	icon = { light: 'file:icons/zoom.svg', dark: 'file:icons/zoom.dark.svg' } as const;
+
+	documentationUrl =
+		'https://developers.zoom.us/docs/internal-apps/s2s-oauth/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Create a Server-to-Server OAuth app in the Zoom App Marketplace (Develop → Build App → Server-to-Server OAuth), add the scopes the node needs (meeting:read:admin, meeting:write:admin, user:read:admin, user:write:admin, or their granular equivalents), activate it, then copy Account ID, Client ID and Client Secret from "App Credentials". n8n fetches and renews the access token itself.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		...cloudProperties({ withOAuthBaseUrl: true }),
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return { accessToken: await obtainServerToServerToken(this, credentials) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = zoomCredentialTest(
+		'Zoom rejected the access token it had just issued (HTTP 401, code 124). The app may have been deactivated or its token revoked: check the app\'s "Activation" page in the Zoom App Marketplace, and for a custom cloud that the API Base URL belongs to the same Zoom as the OAuth Base URL.',
+	);
+}

@@ -1,0 +1,127 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+export interface ZoomErrorBody {
+	code?: number | string;
+	message?: string;
+	errors?: Array<{ field?: string; message?: string }>;
+}
+
+/** What is known of a failed call: the HTTP answer if there was one, else the network error. */
+export interface FailedCall {
+	statusCode?: number;
+	body?: ZoomErrorBody;
+	headers?: Record<string, unknown>;
+	networkCode?: string;
+	message: string;
+}
+
+function parseBody(data: unknown): ZoomErrorBody | undefined {
+	if (typeof data === 'string') {
+		try {
+			return JSON.parse(data) as ZoomErrorBody;
+		} catch {
+			return data.trim() ? { message: data.trim().slice(0, 500) } : undefined;
+		}
+	}
+	return data && typeof data === 'object' ? (data as ZoomErrorBody) : undefined;
+}
+
+/**
+ * Reads status, body and headers out of what n8n's request helpers throw: a NodeApiError whose
+ * cause is the HTTP client's error (with `response`), or that client error itself.
+ */
+export function describeFailure(error: unknown): FailedCall {
+	const outer = (error ?? {}) as Record<string, any>;
+	const candidates = [outer, outer.cause, outer.cause?.cause].filter(Boolean) as Array<Record<string, any>>;
+	for (const candidate of candidates) {
+		const response = candidate.response;
+		if (response && typeof response === 'object' && typeof response.status === 'number') {
+			return {
+				statusCode: response.status,
+				body: parseBody(response.data ?? response.body),
+				headers: (response.headers ?? {}) as Record<string, unknown>,
+				message: String(candidate.message ?? outer.message ?? ''),
+			};
+		}
+	}
+	const networkCode = candidates
+		.map((candidate) => candidate.code)
+		.find((code): code is string => typeof code === 'string' && /^[A-Z_]+$/.test(code));
+	const rootMessage = candidates.map((c) => c.message).find((m) => typeof m === 'string' && m) as string | undefined;
+	return { networkCode, message: rootMessage ?? 'Unknown error' };
+}
+
+function scopesIn(message: string): string | undefined {
+	return /scopes?\s*:\s*\[([^\]]*)\]/i.exec(message)?.[1]?.trim();
+}
+
+/** Advice for the Zoom error codes people meet most. */
+export function hintFor(statusCode: number | undefined, zoomCode: number | undefined, message: string): string | undefined {
+	if (zoomCode === 4711 || /does not contain scopes/i.test(message)) {
+		const scopes = scopesIn(message);
+		return `The Zoom app lacks a scope this operation needs${scopes ? ` (one of: ${scopes})` : ''}. Add it on the app's "Scopes" page in the Zoom App Marketplace, then re-activate the app (Server-to-Server) or reconnect the credential (OAuth2).`;
+	}
+	if (zoomCode === 124 || statusCode === 401) {
+		return 'Zoom rejected the access token (invalid, expired or revoked). Server-to-Server OAuth: check the app is activated. OAuth2: reconnect the credential. Access Token: paste a fresh token.';
+	}
+	if (zoomCode === 1001) return 'No Zoom user has this ID or email in the account. Check the User field.';
+	if (zoomCode === 3001) return 'No meeting has this ID (it may have been deleted or ended). Check the Meeting field.';
+	if (zoomCode === 1005) return 'A user with this email already exists in the account.';
+	if (zoomCode === 300 && /next page token/i.test(message)) {
+		return 'Zoom page tokens expire after 15 minutes. Run the node again.';
+	}
+	if (statusCode === 403) return 'The app or the user behind the credential is not allowed to do this (plan, role or app type).';
+	return undefined;
+}
+
+export function validationDetails(body: ZoomErrorBody | undefined): string | undefined {
+	const errors = body?.errors?.filter((e) => e.field || e.message);
+	if (!errors?.length) return undefined;
+	return errors.map((e) => `${e.field ?? 'request'}: ${e.message ?? 'invalid'}`).join('; ');
+}
+
+/** Turns a Zoom error answer into an error that names Zoom's code and message and says what to do. */
+export function zoomApiError(node: INode, failure: FailedCall, itemIndex?: number): NodeApiError {
+	const zoomCode = failure.body?.code !== undefined ? Number(failure.body.code) : undefined;
+	const zoomMessage = failure.body?.message ?? failure.message;
+	const details = validationDetails(failure.body);
+	const parts: string[] = [];
+	if (details) parts.push(details);
+	const hint = hintFor(failure.statusCode, zoomCode, zoomMessage);
+	if (hint) parts.push(hint);
+	const message =
+		failure.statusCode !== undefined
+			? `Zoom error${zoomCode !== undefined && !Number.isNaN(zoomCode) ? ` ${zoomCode}` : ''}: ${zoomMessage}`
+			: `Could not reach Zoom: ${failure.message}${failure.networkCode ? ` (${failure.networkCode})` : ''}`;
+	return new NodeApiError(
+		node,
+		{ code: zoomCode ?? null, message: zoomMessage, httpCode: failure.statusCode ?? null } as JsonObject,
+		{
+			message,
+			description: parts.join(' ') || undefined,
+			httpCode: failure.statusCode !== undefined ? String(failure.statusCode) : undefined,
+			itemIndex,
+		},
+	);
+}
+
+export function dailyLimitError(
+	node: INode,
+	category: string,
+	resetsAt: Date | undefined,
+	zoomMessage: string,
+	itemIndex?: number,
+): NodeApiError {
+	const when = resetsAt ? `It resets at ${resetsAt.toISOString()}.` : 'It resets at 00:00 UTC.';
+	return new NodeApiError(
+		node,
+		{ code: 429, message: zoomMessage } as JsonObject,
+		{
+			message: `Zoom daily rate limit reached (${category} APIs): ${zoomMessage}`,
+			description: `${when} No further ${category} requests were sent for this item; run the workflow again after the reset, or ask Zoom for a higher limit.`,
+			httpCode: '429',
+			itemIndex,
+		},
+	);
+}
