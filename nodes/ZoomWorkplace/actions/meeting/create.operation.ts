@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
+import { encodeUserIdForPath } from '../../helpers/identifiers';
+import { userIdSchema } from '../../helpers/schemas';
+import { validateField } from '../../helpers/validation';
+import type { ZoomClient } from '../../transport';
+import { userIdField } from '../common.descriptions';
+import { findCreatedMeeting } from './findCreatedMeeting';
+import { meetingFields } from './meetingFields.description';
+
+const show = { resource: ['meeting'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	userIdField(show, 'Host of the meeting: "me", a user ID or an email. An account-level app may create meetings for any user.'),
+	{
+		displayName: 'Topic',
+		name: 'topic',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Meeting topic (up to 200 characters)',
+		displayOptions: { show },
+	},
+	meetingFields('additionalFields', show),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
+	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as MeetingFields;
+	const topic = this.getNodeParameter('topic', itemIndex, '') as string;
+	const body = buildMeetingBody(this, itemIndex, { ...fields, topic }, this.getTimezone());
+	const path = `/users/${encodeUserIdForPath(userId)}/meetings`;
+	const attemptStartedAt = Date.now();
+	const { body: meeting } = await client.request<IDataObject>({
+		method: 'POST',
+		path,
+		body,
+		itemIndex,
+		findExisting: async () => await findCreatedMeeting(client, path, body, attemptStartedAt, itemIndex),
+	});
+	return meeting;
+}

@@ -1,0 +1,82 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RetrySettings } from '../transport';
+
+/** Node-wide request settings; the defaults suit most workflows. */
+export const requestSettingsDescription: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Backoff Multiplier',
+			name: 'backoffMultiplier',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 1 },
+			default: 2,
+			description: 'Each retry waits this many times longer than the one before (first wait: 0.5 s)',
+		},
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 10,
+			description: 'How many items are sent to Zoom at the same time. Requests are always paced to stay under Zoom\'s per-second rate limit.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description: 'How often a request that failed with a retryable status or a network error is tried again. Creates are only retried after checking that the first attempt did not create the object.',
+		},
+		{
+			displayName: 'Retry On Status Codes',
+			name: 'retryOnStatuses',
+			type: 'string',
+			default: '500,502,503,504',
+			description: 'Comma-separated HTTP status codes that are retried. 429 (rate limit) is always handled by waiting.',
+		},
+	],
+};
+
+export interface RequestSettings {
+	maxConcurrency: number;
+	retry: Partial<RetrySettings>;
+}
+
+export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
+	const options = ctx.getNodeParameter('options', 0, {}) as {
+		maxConcurrency?: number;
+		maxRetries?: number;
+		retryOnStatuses?: string;
+		backoffMultiplier?: number;
+	};
+	const statuses = (options.retryOnStatuses ?? '500,502,503,504')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean)
+		.map((s) => {
+			const code = Number(s);
+			if (!Number.isInteger(code) || code < 400 || code > 599) {
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`Invalid "Retry On Status Codes" in the node options: "${s}" is not an HTTP error status (400–599)`,
+				);
+			}
+			return code;
+		});
+	return {
+		maxConcurrency: Math.max(1, Math.min(50, Math.floor(options.maxConcurrency ?? 10))),
+		retry: {
+			maxRetries: Math.max(0, Math.min(10, Math.floor(options.maxRetries ?? 3))),
+			retryOnStatuses: statuses,
+			backoffMultiplier: Math.max(1, options.backoffMultiplier ?? 2),
+		},
+	};
+}

@@ -1,0 +1,77 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { ZoomClient } from '../transport';
+import { credentialTypeOf } from './credentialType';
+import * as meeting from './meeting/Meeting.resource';
+import { readRequestSettings } from './requestSettings';
+import type { OperationResult, ZoomOperation } from './types';
+import * as user from './user/User.resource';
+
+const resources: Record<string, Record<string, ZoomOperation>> = {
+	meeting: meeting.operations,
+	user: user.operations,
+};
+
+/** Runs `task` for indexes 0…count-1, at most `limit` at a time; results keep input order. */
+async function mapWithConcurrency<T>(
+	count: number,
+	limit: number,
+	task: (index: number) => Promise<T>,
+): Promise<T[]> {
+	const results = new Array<T>(count);
+	let next = 0;
+	// The lowest failing item wins, so the error reported does not depend on timing.
+	const failures: Array<{ index: number; error: unknown }> = [];
+	const worker = async () => {
+		while (next < count && failures.length === 0) {
+			const index = next++;
+			try {
+				results[index] = await task(index);
+			} catch (error) {
+				failures.push({ index, error });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+	if (failures.length > 0) throw failures.sort((a, b) => a.index - b.index)[0].error;
+	return results;
+}
+
+function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((json: IDataObject) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+function errorItem(error: Error & { description?: string | null; httpCode?: string | null }, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
+	}
+	const settings = readRequestSettings(this);
+	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this), retry: settings.retry });
+
+	const perItem = await mapWithConcurrency(items.length, settings.maxConcurrency, async (itemIndex) => {
+		try {
+			return toItems(await operation.execute.call(this, itemIndex, client), itemIndex);
+		} catch (error) {
+			if (this.continueOnFail()) return [errorItem(error as Error, itemIndex)];
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+				error.context.itemIndex ??= itemIndex;
+				throw error;
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	});
+	return [perItem.flat()];
+}

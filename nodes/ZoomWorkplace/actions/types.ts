@@ -1,0 +1,13 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ZoomClient } from '../transport';
+
+/** What an operation returns for one input item: one object, or several (Get Many). */
+export type OperationResult = IDataObject | IDataObject[];
+
+export interface ZoomOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<OperationResult>;
+}
+
+export type ZoomResource = 'meeting' | 'user';

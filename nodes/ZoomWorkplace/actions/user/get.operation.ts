@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { encodeUserIdForPath } from '../../helpers/identifiers';
+import { userIdSchema } from '../../helpers/schemas';
+import { validateField } from '../../helpers/validation';
+import type { ZoomClient } from '../../transport';
+import { userIdField } from '../common.descriptions';
+
+const show = { resource: ['user'], operation: ['get'] };
+
+export const description: INodeProperties[] = [userIdField(show)];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
+	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
+	const { body } = await client.request<IDataObject>({
+		method: 'GET',
+		path: `/users/${encodeUserIdForPath(userId)}`,
+		itemIndex,
+	});
+	return body;
+}

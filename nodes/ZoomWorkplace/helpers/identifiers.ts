@@ -1,0 +1,37 @@
+/** Pure parsing and encoding of the IDs people paste into the node. */
+
+const JOIN_URL = /^https?:\/\/[^/]*zoom(?:gov)?\.(?:us|com)\/(?:j|w|s|my)\/([^/?#]+)/i;
+const ANY_JOIN_PATH = /^https?:\/\/[^/]+\/(?:j|w|s)\/(\d{9,12})(?:[/?#]|$)/i;
+
+/**
+ * Accepts a meeting ID ("857 4606 5432" too), a meeting UUID, or a join/start URL such as
+ * https://us02web.zoom.us/j/85746065432?pwd=… and returns the ID or UUID Zoom expects.
+ */
+export function parseMeetingIdentifier(input: unknown): string {
+	const value = String(input ?? '').trim();
+	const fromUrl = JOIN_URL.exec(value) ?? ANY_JOIN_PATH.exec(value);
+	if (fromUrl) return decodeURIComponent(fromUrl[1]);
+	const digits = value.replace(/[\s-]/g, '');
+	if (/^\d+$/.test(digits)) return digits;
+	return value;
+}
+
+export function isNumericMeetingId(id: string): boolean {
+	return /^\d{9,20}$/.test(id);
+}
+
+/**
+ * Meeting UUIDs may contain "/" and "+": Zoom wants a UUID that starts with "/" or contains
+ * "//" encoded twice, any other once.
+ */
+export function encodeMeetingIdForPath(id: string): string {
+	if (isNumericMeetingId(id)) return id;
+	const once = encodeURIComponent(id);
+	return id.startsWith('/') || id.includes('//') ? encodeURIComponent(once) : once;
+}
+
+/** A user is addressed by ID, email or "me". */
+export function encodeUserIdForPath(userId: string): string {
+	const value = userId.trim();
+	return value === '' ? 'me' : encodeURIComponent(value);
+}

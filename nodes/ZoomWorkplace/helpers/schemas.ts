@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+import { isNumericMeetingId, parseMeetingIdentifier } from './identifiers';
+import { toZoomStartTime } from './time';
+
+/** zod schemas for everything a person types into the node. Messages are read by people. */
+
+export const emailSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.min(1, 'is required')
+	.email('is not a valid email address');
+
+export const userIdSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.min(1, 'is required: a user ID, an email address or "me"')
+	.refine((v) => !/[\s/?#]/.test(v), 'must be a user ID, an email address or "me" (no spaces, "/", "?" or "#")');
+
+export const meetingIdSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.transform((v) => parseMeetingIdentifier(v))
+	.refine((v) => v.length > 0, 'is required: a meeting ID, UUID or join URL')
+	.refine(
+		(v) => isNumericMeetingId(v) || /^[A-Za-z0-9+/=_-]{16,}$/.test(v),
+		'must be a meeting ID (digits), a meeting UUID or a Zoom join URL such as https://zoom.us/j/85746065432',
+	);
+
+export const occurrenceIdSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.regex(/^\d+$/, 'must contain only digits (an occurrence ID such as 1648194360000)');
+
+export const topicSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.min(1, 'is required')
+	.max(200, 'must be at most 200 characters');
+
+export const durationSchema = z.coerce
+	.number({ invalid_type_error: 'must be a number of minutes' })
+	.int('must be a whole number of minutes')
+	.min(0, 'must not be negative')
+	.max(1440 * 7, 'must be at most 10080 minutes');
+
+export const meetingPasswordSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.max(10, 'must be at most 10 characters')
+	.regex(/^[A-Za-z0-9@_*-]*$/, 'may only contain letters, digits and @ - _ *');
+
+export const timezoneSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/, 'must be a time zone name such as Europe/Berlin');
+
+export function startTimeSchema(timezone: string | undefined) {
+	return z.unknown().transform((value, ctx) => {
+		const parsed = toZoomStartTime(value, timezone);
+		if (!parsed) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: 'is not a date and time (expected e.g. 2026-12-01T15:00:00 or 2026-12-01T14:00:00Z)',
+			});
+			return z.NEVER;
+		}
+		return parsed;
+	});
+}
+
+export const positiveIntegerSchema = z.coerce
+	.number({ invalid_type_error: 'must be a number' })
+	.int('must be a whole number')
+	.min(1, 'must be at least 1');
+
+export const jsonObjectSchema = z.unknown().transform((value, ctx) => {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is not valid JSON (${(error as Error).message})` });
+			return z.NEVER;
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object' });
+		return z.NEVER;
+	}
+	return parsed as Record<string, unknown>;
+});
+
+export const dateOnlySchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.transform((v) => v.slice(0, 10))
+	.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date such as 2026-12-31');

@@ -1,0 +1,53 @@
+/** Zoom's start_time formats: "yyyy-MM-ddTHH:mm:ssZ" (UTC) or "yyyy-MM-ddTHH:mm:ss" with a `timezone`. */
+
+const DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+export interface ZoomStartTime {
+	/** Value for Zoom's `start_time`. */
+	startTime: string;
+	/** Zoom time zone to send with it (undefined when the time is already UTC and none was chosen). */
+	timezone?: string;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function formatUtc(date: Date): string {
+	return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}Z`;
+}
+
+/**
+ * Turns what n8n gives for a date-time (an ISO string with or without offset, or a Date) into
+ * Zoom's format. A time with an offset is converted to UTC; a time without one is local time
+ * in `timezone` (the chosen zone, else the workflow's). Returns undefined when it is no date.
+ */
+export function toZoomStartTime(value: unknown, timezone: string | undefined): ZoomStartTime | undefined {
+	if (value instanceof Date) {
+		return Number.isNaN(value.getTime()) ? undefined : { startTime: formatUtc(value), timezone };
+	}
+	const text = String(value ?? '').trim();
+	const match = DATE_TIME.exec(text);
+	if (!match) return undefined;
+	const [, y, mo, d, h = '00', mi = '00', s = '00', offset] = match;
+	const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+	const probe = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+	if (
+		probe.getUTCFullYear() !== year ||
+		probe.getUTCMonth() !== month - 1 ||
+		probe.getUTCDate() !== day ||
+		hour > 23 ||
+		minute > 59 ||
+		second > 59
+	) {
+		return undefined;
+	}
+	if (offset) {
+		const parsed = new Date(text.replace(' ', 'T'));
+		if (Number.isNaN(parsed.getTime())) return undefined;
+		return { startTime: formatUtc(parsed), timezone };
+	}
+	return {
+		startTime: `${y}-${mo}-${d}T${pad(hour)}:${pad(minute)}:${pad(second)}`,
+		timezone,
+	};
+}

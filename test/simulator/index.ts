@@ -1,0 +1,19 @@
+export { startZoomSimulator } from './server';
+export type { ZoomSimulator } from './server';
+export type {
+	FaultSpec,
+	IssueTokenOptions,
+	OAuthAppInput,
+	RateCategory,
+	ServerToServerAppInput,
+	SimulatorCounters,
+	SimulatorOptions,
+	ZoomMeeting,
+	ZoomOccurrence,
+	ZoomRecurrence,
+	ZoomUser,
+} from './types';
+export { SimulatorState, DEFAULT_ACCOUNT_ID, OWNER_ID, OWNER_EMAIL } from './state';
+export type { AccessTokenRecord, Account, App } from './state';
+export { ALL_SCOPES, ENDPOINT_SCOPES } from './scopes';
+export { PRO_RATE_LIMITS } from './rateLimit';
