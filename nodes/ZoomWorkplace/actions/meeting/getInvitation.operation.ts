@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ZoomClient } from '../../transport';
+import { meetingIdField } from '../common.descriptions';
+import { readMeetingTarget } from './get.operation';
+
+const show = { resource: ['meeting'], operation: ['getInvitation'] };
+
+export const description: INodeProperties[] = [meetingIdField(show)];
+
+/** Returns `{ id, invitation }` (and Zoom's `sip_links` when present). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
+	const target = readMeetingTarget(this, itemIndex);
+	const { body } = await client.request<IDataObject>({ method: 'GET', path: `${target.path}/invitation`, itemIndex });
+	return { id: target.id, ...body };
+}
