@@ -19,7 +19,7 @@ export class ZoomWorkplaceAccessTokenApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Paste an OAuth access token that another system obtained for you (for example a Server-to-Server OAuth token fetched by a script, or a token from Zoom\'s API playground). Zoom switched JWT apps off in September 2023, so old JWT tokens no longer work. Access tokens expire after one hour and n8n cannot renew them: for unattended workflows use the Server-to-Server OAuth or OAuth2 credential instead.',
+				"Paste an OAuth access token that another system obtained for you (for example a Server-to-Server OAuth token fetched by a script, or a token from Zoom's API playground). Zoom switched JWT apps off in September 2023, so old JWT tokens no longer work. Access tokens expire after one hour and n8n cannot renew them: for unattended workflows use the Server-to-Server OAuth or OAuth2 credential instead.",
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

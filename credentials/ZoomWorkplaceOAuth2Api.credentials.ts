@@ -1,6 +1,10 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { OAUTH_BASE_URL_SELF_EXPRESSION, cloudProperties, zoomCredentialTest } from './common/zoomCloud';
+import {
+	OAUTH_BASE_URL_SELF_EXPRESSION,
+	cloudProperties,
+	zoomCredentialTest,
+} from './common/zoomCloud';
 
 export class ZoomWorkplaceOAuth2Api implements ICredentialType {
 	name = 'zoomWorkplaceOAuth2Api';

@@ -17,8 +17,7 @@ export class ZoomWorkplaceServerToServerOAuthApi implements ICredentialType {
 
 	icon = { light: 'file:icons/zoom.svg', dark: 'file:icons/zoom.dark.svg' } as const;
 
-	documentationUrl =
-		'https://developers.zoom.us/docs/internal-apps/s2s-oauth/';
+	documentationUrl = 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/';
 
 	properties: INodeProperties[] = [
 		{

@@ -27,7 +27,9 @@ const recentlyMinted = new Map<string, MintedToken>();
 function appKey(tokenUrl: string, credentials: ICredentialDataDecryptedObject): string {
 	return createHash('sha256')
 		.update(
-			[tokenUrl, credentials.accountId, credentials.clientId, credentials.clientSecret].join('\u0000'),
+			[tokenUrl, credentials.accountId, credentials.clientId, credentials.clientSecret].join(
+				'\u0000',
+			),
 		)
 		.digest('hex');
 }
@@ -35,7 +37,9 @@ function appKey(tokenUrl: string, credentials: ICredentialDataDecryptedObject): 
 function requireField(credentials: ICredentialDataDecryptedObject, field: string, label: string) {
 	const value = String(credentials[field] ?? '').trim();
 	if (!value) {
-		throw new Error(`The Zoom Server-to-Server OAuth credential has no ${label}. Copy it from the app's "App Credentials" page in the Zoom App Marketplace.`);
+		throw new Error(
+			`The Zoom Server-to-Server OAuth credential has no ${label}. Copy it from the app's "App Credentials" page in the Zoom App Marketplace.`,
+		);
 	}
 	return value;
 }
@@ -116,7 +120,10 @@ async function mint(
 				'Content-Type': 'application/x-www-form-urlencoded',
 				Accept: 'application/json',
 			},
-			body: new URLSearchParams({ grant_type: 'account_credentials', account_id: accountId }).toString(),
+			body: new URLSearchParams({
+				grant_type: 'account_credentials',
+				account_id: accountId,
+			}).toString(),
 		})
 		.then(
 			(response: unknown) => ({ response }),

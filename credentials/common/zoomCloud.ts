@@ -34,7 +34,8 @@ const apiBaseUrlField: INodeProperties = {
 	type: 'string',
 	default: 'https://api.zoom.us/v2',
 	placeholder: 'http://127.0.0.1:8080/v2',
-	description: 'Base URL of the Zoom REST API, ending in /v2. Access tokens are only ever sent here.',
+	description:
+		'Base URL of the Zoom REST API, ending in /v2. Access tokens are only ever sent here.',
 	displayOptions: { show: { cloud: ['custom'] } },
 };
 
@@ -44,7 +45,7 @@ const oauthBaseUrlField: INodeProperties = {
 	type: 'string',
 	default: 'https://zoom.us',
 	placeholder: 'http://127.0.0.1:8080',
-	description: 'Base URL of Zoom\'s OAuth server (the host that serves /oauth/token)',
+	description: "Base URL of Zoom's OAuth server (the host that serves /oauth/token)",
 	displayOptions: { show: { cloud: ['custom'] } },
 };
 
@@ -69,7 +70,8 @@ function withoutTrailingSlashes(url: string): string {
 }
 
 export function resolveApiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.cloud === 'custom') return withoutTrailingSlashes(String(credentials.apiBaseUrl ?? ''));
+	if (credentials.cloud === 'custom')
+		return withoutTrailingSlashes(String(credentials.apiBaseUrl ?? ''));
 	return credentials.cloud === 'gov' ? ZOOM_CLOUDS.gov.apiBaseUrl : ZOOM_CLOUDS.global.apiBaseUrl;
 }
 
@@ -77,7 +79,9 @@ export function resolveOAuthBaseUrl(credentials: ICredentialDataDecryptedObject)
 	if (credentials.cloud === 'custom') {
 		return withoutTrailingSlashes(String(credentials.oauthBaseUrl ?? ''));
 	}
-	return credentials.cloud === 'gov' ? ZOOM_CLOUDS.gov.oauthBaseUrl : ZOOM_CLOUDS.global.oauthBaseUrl;
+	return credentials.cloud === 'gov'
+		? ZOOM_CLOUDS.gov.oauthBaseUrl
+		: ZOOM_CLOUDS.global.oauthBaseUrl;
 }
 
 /**
@@ -137,7 +141,7 @@ export function zoomCredentialTest(unauthorizedMessage: string): ICredentialTest
 				properties: {
 					value: 429,
 					message:
-						'Zoom\'s rate limit was reached while testing the credential. Wait a few seconds (or until the daily limit resets) and test again.',
+						"Zoom's rate limit was reached while testing the credential. Wait a few seconds (or until the daily limit resets) and test again.",
 				},
 			},
 		],

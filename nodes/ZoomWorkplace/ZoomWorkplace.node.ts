@@ -1,11 +1,31 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { credentials, properties } from './actions/versionDescription';
 import { listSearch, loadOptions } from './methods';
 
 export class ZoomWorkplace implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'Zoom Workplace',
+		name: 'zoomWorkplace',
+		icon: { light: 'file:zoom.svg', dark: 'file:zoom.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create, read, update and delete Zoom meetings and users',
+		defaults: { name: 'Zoom Workplace' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials,
+		properties,
+	};
 
 	methods = { listSearch, loadOptions };
 

@@ -17,7 +17,9 @@ export class Faults {
 			(f) =>
 				(f.method === undefined || f.method.toUpperCase() === method) &&
 				(f.path === undefined ||
-					(typeof f.path === 'string' ? f.path === pathname : ((f.path.lastIndex = 0), f.path.test(pathname)))),
+					(typeof f.path === 'string'
+						? f.path === pathname
+						: ((f.path.lastIndex = 0), f.path.test(pathname)))),
 		);
 		if (!fault) return undefined;
 		fault.remaining--;

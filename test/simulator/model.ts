@@ -1,4 +1,10 @@
-import { randomAccessToken, randomAlnum, randomDigits, randomMeetingUuid, randomUserId } from './ids';
+import {
+	randomAccessToken,
+	randomAlnum,
+	randomDigits,
+	randomMeetingUuid,
+	randomUserId,
+} from './ids';
 import { buildOccurrences, normaliseRecurrence } from './recurrence';
 import { deepMerge, defaultMeetingSettings } from './settings';
 import { isoSeconds, parseStartTime } from './time';
@@ -13,11 +19,10 @@ export function buildUser(
 	const now = isoSeconds(Date.now());
 	const first = partial.first_name ?? '';
 	const last = partial.last_name ?? '';
-	const pmi = partial.pmi ?? Number(`${1 + Number(randomDigits(1)) % 9}${randomDigits(9)}`);
+	const pmi = partial.pmi ?? Number(`${1 + (Number(randomDigits(1)) % 9)}${randomDigits(9)}`);
 	const roleId = partial.role_id ?? '2';
 	const email = partial.email ?? ctx.fallbackEmail;
-	return {
-		...partial,
+	const user: ZoomUser = {
 		id: partial.id ?? randomUserId(),
 		account_id: ctx.accountId,
 		email,
@@ -51,11 +56,19 @@ export function buildUser(
 		account_number: ctx.accountNumber,
 		host_key: partial.host_key ?? randomDigits(6),
 	};
+	// Extra fields a test seeds (custom_attributes, …) go after Zoom's own, like Zoom orders them.
+	for (const [key, value] of Object.entries(partial)) if (!(key in user)) user[key] = value;
+	for (const key of Object.keys(user)) if (user[key] === undefined) delete user[key];
+	return user;
 }
 
 /** Zoom makes h323/pstn passcodes numeric; a numeric passcode is reused as is. */
 function numericPasscode(password: string): string {
-	return /^\d+$/.test(password) ? password : password === '' ? '' : randomDigits(Math.max(6, password.length));
+	return /^\d+$/.test(password)
+		? password
+		: password === ''
+			? ''
+			: randomDigits(Math.max(6, password.length));
 }
 
 export interface MeetingInput {
@@ -87,11 +100,10 @@ export function buildMeeting(
 	const timezone = input.timezone ?? host.timezone;
 	const password = input.password ?? randomAlnum(6);
 	const encrypted = password === '' ? '' : `${randomAlnum(32)}.1`;
+	const numeric = numericPasscode(password);
 	const id = input.id ?? ctx.id;
 	const settings = deepMerge(defaultMeetingSettings(), input.settings ?? {});
-	const { recurrence: _r, start_time: _s, ...rest } = input;
 	const meeting: ZoomMeeting = {
-		...rest,
 		uuid: input.uuid ?? randomMeetingUuid(),
 		id,
 		host_id: host.id,
@@ -100,6 +112,7 @@ export function buildMeeting(
 		topic: input.topic ?? `${host.display_name || host.email}'s Zoom Meeting`,
 		type,
 		status: input.status ?? 'waiting',
+		start_time: undefined,
 		duration: input.duration ?? 60,
 		timezone,
 		agenda: input.agenda ?? '',
@@ -107,12 +120,16 @@ export function buildMeeting(
 		start_url: `${ctx.baseUrl}/s/${id}?zak=${randomAccessToken()}`,
 		join_url: `${ctx.baseUrl}/j/${id}${encrypted ? `?pwd=${encrypted}` : ''}`,
 		password,
-		h323_password: numericPasscode(password),
-		pstn_password: numericPasscode(password),
+		h323_password: numeric,
+		pstn_password: numeric,
 		encrypted_password: encrypted,
 		pre_schedule: input.pre_schedule ?? false,
 		settings,
 	};
+	if (input.tracking_fields) meeting.tracking_fields = input.tracking_fields;
+	const handled = new Set(['recurrence', 'start_time', 'schedule_for']);
+	for (const [key, value] of Object.entries(input))
+		if (!(key in meeting) && !handled.has(key) && value !== undefined) meeting[key] = value;
 	applySchedule(meeting, input.start_time, input.recurrence);
 	return meeting;
 }

@@ -28,7 +28,11 @@ export interface OAuthDeps {
 const CODE_TTL_MS = 10 * 60 * 1000;
 
 function json(status: number, body: unknown): OAuthResponse {
-	return { status, headers: { 'Content-Type': 'application/json;charset=UTF-8' }, body: JSON.stringify(body) };
+	return {
+		status,
+		headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+		body: JSON.stringify(body),
+	};
 }
 
 function text(status: number, body: string): OAuthResponse {
@@ -45,7 +49,8 @@ function tokenParams(req: OAuthRequest): URLSearchParams {
 		try {
 			const parsed: unknown = JSON.parse(req.bodyText || '{}');
 			if (parsed && typeof parsed === 'object')
-				for (const [k, v] of Object.entries(parsed)) if (v !== undefined && v !== null) body.set(k, String(v));
+				for (const [k, v] of Object.entries(parsed))
+					if (v !== undefined && v !== null) body.set(k, String(v));
 		} catch {
 			// An unreadable body simply carries no parameters.
 		}
@@ -56,7 +61,9 @@ function tokenParams(req: OAuthRequest): URLSearchParams {
 	return params;
 }
 
-function basicCredentials(headers: IncomingHttpHeaders): { id: string; secret: string } | undefined {
+function basicCredentials(
+	headers: IncomingHttpHeaders,
+): { id: string; secret: string } | undefined {
 	const header = headers.authorization;
 	if (!header || !/^basic /i.test(header)) return undefined;
 	const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
@@ -81,7 +88,13 @@ function authenticateClient(
 	return app;
 }
 
-function tokenBody(deps: OAuthDeps, app: App, userId: string, scopes: string[], withRefresh: boolean): Record<string, unknown> {
+function tokenBody(
+	deps: OAuthDeps,
+	app: App,
+	userId: string,
+	scopes: string[],
+	withRefresh: boolean,
+): Record<string, unknown> {
 	const access = deps.state.mintAccessToken({
 		accountId: app.accountId,
 		userId,
@@ -108,15 +121,21 @@ function tokenBody(deps: OAuthDeps, app: App, userId: string, scopes: string[], 
 	return body;
 }
 
-function pkceMatches(challenge: string, method: string | undefined, verifier: string | null): boolean {
+function pkceMatches(
+	challenge: string,
+	method: string | undefined,
+	verifier: string | null,
+): boolean {
 	if (!verifier) return false;
-	if (method === 'S256') return createHash('sha256').update(verifier).digest('base64url') === challenge;
+	if (method === 'S256')
+		return createHash('sha256').update(verifier).digest('base64url') === challenge;
 	return verifier === challenge;
 }
 
 function token(req: OAuthRequest, deps: OAuthDeps): OAuthResponse {
 	deps.onTokenRequest();
-	if (req.method !== 'POST') return json(405, { reason: 'Method Not Allowed', error: 'invalid_request' });
+	if (req.method !== 'POST')
+		return json(405, { reason: 'Method Not Allowed', error: 'invalid_request' });
 	const params = tokenParams(req);
 	const grant = params.get('grant_type');
 	const state = deps.state;
@@ -134,7 +153,10 @@ function token(req: OAuthRequest, deps: OAuthDeps): OAuthResponse {
 			throw oauthErrors.invalidCode();
 		if (code.redirectUri !== undefined && params.get('redirect_uri') !== code.redirectUri)
 			throw oauthErrors.redirectMismatch();
-		if (code.codeChallenge && !pkceMatches(code.codeChallenge, code.codeChallengeMethod, params.get('code_verifier')))
+		if (
+			code.codeChallenge &&
+			!pkceMatches(code.codeChallenge, code.codeChallengeMethod, params.get('code_verifier'))
+		)
 			throw oauthErrors.invalidCodeVerifier();
 		code.used = true;
 		return json(200, tokenBody(deps, app, code.userId, code.scopes, true));
@@ -142,7 +164,12 @@ function token(req: OAuthRequest, deps: OAuthDeps): OAuthResponse {
 	if (grant === 'refresh_token') {
 		if (app.kind !== 'oauth') throw oauthErrors.unsupportedGrant();
 		const refresh = state.refreshTokens.get(params.get('refresh_token') ?? '');
-		if (!refresh || refresh.revoked || refresh.clientId !== app.clientId || refresh.expiresAt <= Date.now())
+		if (
+			!refresh ||
+			refresh.revoked ||
+			refresh.clientId !== app.clientId ||
+			refresh.expiresAt <= Date.now()
+		)
 			throw oauthErrors.invalidRefreshToken();
 		// Zoom rotates refresh tokens: the one just used stops working.
 		refresh.revoked = true;
@@ -155,18 +182,26 @@ function token(req: OAuthRequest, deps: OAuthDeps): OAuthResponse {
 function authorize(req: OAuthRequest, deps: OAuthDeps): OAuthResponse {
 	const q = req.query;
 	const app = deps.state.apps.get(q.get('client_id') ?? '');
-	if (!app || app.kind !== 'oauth') return text(400, '<html><body><h1>Invalid client_id (4,702)</h1></body></html>');
-	if (app.disabled) return text(400, '<html><body><h1>The app has been disabled (4,717)</h1></body></html>');
+	if (!app || app.kind !== 'oauth')
+		return text(400, '<html><body><h1>Invalid client_id (4,702)</h1></body></html>');
+	if (app.disabled)
+		return text(400, '<html><body><h1>The app has been disabled (4,717)</h1></body></html>');
 	if (q.get('response_type') !== 'code')
 		return text(400, '<html><body><h1>Invalid response_type (4,700)</h1></body></html>');
 	const redirect = q.get('redirect_uri') ?? app.redirectUri;
 	if (!redirect || (app.redirectUri !== undefined && redirect !== app.redirectUri))
-		return text(400, `<html><body><h1>Invalid redirect: ${escapeHtml(redirect ?? '')} (4,709)</h1></body></html>`);
+		return text(
+			400,
+			`<html><body><h1>Invalid redirect: ${escapeHtml(redirect ?? '')} (4,709)</h1></body></html>`,
+		);
 	let target: URL;
 	try {
 		target = new URL(redirect);
 	} catch {
-		return text(400, `<html><body><h1>Invalid redirect: ${escapeHtml(redirect)} (4,709)</h1></body></html>`);
+		return text(
+			400,
+			`<html><body><h1>Invalid redirect: ${escapeHtml(redirect)} (4,709)</h1></body></html>`,
+		);
 	}
 	const code = randomBytes(24).toString('base64url');
 	deps.state.authCodes.set(code, {
@@ -197,7 +232,8 @@ export function handleOAuth(req: OAuthRequest, deps: OAuthDeps): OAuthResponse {
 		if (req.pathname === '/oauth/authorize' && req.method === 'GET') return authorize(req, deps);
 		return json(404, { reason: 'Not Found', error: 'invalid_request' });
 	} catch (error) {
-		if (error instanceof OAuthError) return json(error.status, { reason: error.reason, error: error.error });
+		if (error instanceof OAuthError)
+			return json(error.status, { reason: error.reason, error: error.error });
 		throw error;
 	}
 }

@@ -57,7 +57,8 @@ export class PageTokens {
 			effectiveFilters = record.filters;
 		} else {
 			const pageNumber = Number(query.get('page_number') ?? '1');
-			if (Number.isInteger(pageNumber) && pageNumber > 1) offset = (pageNumber - 1) * (pageSize ?? DEFAULT_PAGE_SIZE);
+			if (Number.isInteger(pageNumber) && pageNumber > 1)
+				offset = (pageNumber - 1) * (pageSize ?? DEFAULT_PAGE_SIZE);
 		}
 		pageSize ??= DEFAULT_PAGE_SIZE;
 		const all = select(effectiveFilters);

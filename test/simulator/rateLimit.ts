@@ -121,7 +121,11 @@ export class RateLimiter {
 	}
 
 	/** Zoom's per-host-user daily cap on meeting creates + updates. */
-	admitMeetingWrite(hostId: string, category: RateCategory, now = Date.now()): ZoomApiError | undefined {
+	admitMeetingWrite(
+		hostId: string,
+		category: RateCategory,
+		now = Date.now(),
+	): ZoomApiError | undefined {
 		const key = `${hostId}|${utcDayKey(now)}`;
 		const used = this.meetingWrites.get(key) ?? 0;
 		const limit = this.meetingDailyLimitPerUser;

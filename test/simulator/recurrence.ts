@@ -59,7 +59,8 @@ export function normaliseRecurrence(
 			message: 'end_times and end_date_time cannot be used together.',
 		});
 	} else if (r.end_date_time !== undefined) {
-		const end = typeof r.end_date_time === 'string' ? parseStartTime(r.end_date_time, 'UTC') : undefined;
+		const end =
+			typeof r.end_date_time === 'string' ? parseStartTime(r.end_date_time, 'UTC') : undefined;
 		if (end === undefined)
 			errors.push({ field: 'recurrence.end_date_time', message: 'Invalid field.' });
 		else out.end_date_time = isoSeconds(end);
@@ -155,7 +156,12 @@ export function buildOccurrences(
 		if (out.length >= limit || ++guard > 5000) break;
 		const at = zonedToUtc({ ...w, year: d.year, month: d.month, day: d.day }, timeZone);
 		if (at > endMs) break;
-		out.push({ occurrence_id: String(at), start_time: isoSeconds(at), duration, status: 'available' });
+		out.push({
+			occurrence_id: String(at),
+			start_time: isoSeconds(at),
+			duration,
+			status: 'available',
+		});
 	}
 	return out;
 }

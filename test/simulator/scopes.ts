@@ -13,21 +13,54 @@ function s(macro: string[], granular: string[]): EndpointScopes {
 }
 
 export const ENDPOINT_SCOPES = {
-	listMeetings: s(['meeting:read', 'meeting:read:admin'], ['meeting:read:list_meetings', 'meeting:read:list_meetings:admin']),
-	createMeeting: s(['meeting:write', 'meeting:write:admin'], ['meeting:write:meeting', 'meeting:write:meeting:admin']),
-	getMeeting: s(['meeting:read', 'meeting:read:admin'], ['meeting:read:meeting', 'meeting:read:meeting:admin']),
-	deleteMeeting: s(['meeting:write:admin', 'meeting:write'], ['meeting:delete:meeting', 'meeting:delete:meeting:admin']),
-	updateMeeting: s(['meeting:write', 'meeting:write:admin'], ['meeting:update:meeting', 'meeting:update:meeting:admin']),
-	meetingStatus: s(['meeting:write:admin', 'meeting:write'], ['meeting:update:status', 'meeting:update:status:admin']),
-	meetingInvitation: s(['meeting:read', 'meeting:read:admin'], ['meeting:read:invitation', 'meeting:read:invitation:admin']),
+	listMeetings: s(
+		['meeting:read', 'meeting:read:admin'],
+		['meeting:read:list_meetings', 'meeting:read:list_meetings:admin'],
+	),
+	createMeeting: s(
+		['meeting:write', 'meeting:write:admin'],
+		['meeting:write:meeting', 'meeting:write:meeting:admin'],
+	),
+	getMeeting: s(
+		['meeting:read', 'meeting:read:admin'],
+		['meeting:read:meeting', 'meeting:read:meeting:admin'],
+	),
+	deleteMeeting: s(
+		['meeting:write:admin', 'meeting:write'],
+		['meeting:delete:meeting', 'meeting:delete:meeting:admin'],
+	),
+	updateMeeting: s(
+		['meeting:write', 'meeting:write:admin'],
+		['meeting:update:meeting', 'meeting:update:meeting:admin'],
+	),
+	meetingStatus: s(
+		['meeting:write:admin', 'meeting:write'],
+		['meeting:update:status', 'meeting:update:status:admin'],
+	),
+	meetingInvitation: s(
+		['meeting:read', 'meeting:read:admin'],
+		['meeting:read:invitation', 'meeting:read:invitation:admin'],
+	),
 	listUsers: s(['user:read:admin'], ['user:read:list_users:admin']),
 	createUser: s(['user:write:admin'], ['user:write:user:admin']),
-	getUser: s(['user:read:admin', 'user:read', 'user_info:read'], ['user:read:user', 'user:read:user:admin']),
+	getUser: s(
+		['user:read:admin', 'user:read', 'user_info:read'],
+		['user:read:user', 'user:read:user:admin'],
+	),
 	deleteUser: s(['user:write:admin', 'user:write'], ['user:delete:user', 'user:delete:user:admin']),
 	updateUser: s(['user:write:admin', 'user:write'], ['user:update:user', 'user:update:user:admin']),
-	userStatus: s(['user:write:admin', 'user:write'], ['user:update:status', 'user:update:status:admin']),
-	getUserSettings: s(['user:read:admin', 'user:read'], ['user:read:settings', 'user:read:settings:admin']),
-	updateUserSettings: s(['user:write:admin', 'user:write'], ['user:update:settings', 'user:update:settings:admin']),
+	userStatus: s(
+		['user:write:admin', 'user:write'],
+		['user:update:status', 'user:update:status:admin'],
+	),
+	getUserSettings: s(
+		['user:read:admin', 'user:read'],
+		['user:read:settings', 'user:read:settings:admin'],
+	),
+	updateUserSettings: s(
+		['user:write:admin', 'user:write'],
+		['user:update:settings', 'user:update:settings:admin'],
+	),
 	checkEmail: s(['user:read:admin', 'user:read'], ['user:read:email', 'user:read:email:admin']),
 } satisfies Record<string, EndpointScopes>;
 

@@ -119,7 +119,13 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 	}
 
 	/** The API pipeline: bearer → route → rate limit → scopes → body → handler. */
-	async function api(req: IncomingMessage, method: string, pathname: string, query: URLSearchParams, bodyText: string): Promise<ApiResult> {
+	async function api(
+		req: IncomingMessage,
+		method: string,
+		pathname: string,
+		query: URLSearchParams,
+		bodyText: string,
+	): Promise<ApiResult> {
 		let rateHeaders: Record<string, string> = {};
 		try {
 			// Rejected tokens do not count against the rate limit.
@@ -130,7 +136,8 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			const admission = limiter.admit(token.accountId, route.category);
 			if (!admission.ok) throw admission.error;
 			rateHeaders = admission.headers;
-			if (!hasAnyScope(token.scopes, route.scopes)) throw apiErrors.missingScopes(route.scopes.macro);
+			if (!hasAnyScope(token.scopes, route.scopes))
+				throw apiErrors.missingScopes(route.scopes.macro);
 			let body: Record<string, unknown> = {};
 			if (bodyText.trim() !== '' && method !== 'GET' && method !== 'DELETE') {
 				let parsed: unknown;
@@ -139,7 +146,8 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 				} catch {
 					throw apiErrors.invalidJson();
 				}
-				if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw apiErrors.invalidJson();
+				if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+					throw apiErrors.invalidJson();
 				body = parsed as Record<string, unknown>;
 			}
 			const result = await route.handler({
@@ -155,7 +163,11 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			return { ...result, headers: { ...rateHeaders, ...result.headers } };
 		} catch (error) {
 			if (error instanceof ZoomApiError)
-				return { status: error.status, body: error.toBody(), headers: { ...rateHeaders, ...error.headers } };
+				return {
+					status: error.status,
+					body: error.toBody(),
+					headers: { ...rateHeaders, ...error.headers },
+				};
 			return { status: 500, body: { code: 500, message: 'Internal Error' }, headers: rateHeaders };
 		}
 	}
@@ -175,7 +187,11 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			return;
 		}
 		const payload = JSON.stringify(result.body);
-		res.writeHead(result.status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(payload) });
+		res.writeHead(result.status, {
+			...headers,
+			'Content-Type': JSON_TYPE,
+			'Content-Length': Buffer.byteLength(payload),
+		});
 		res.end(payload);
 	}
 
@@ -206,7 +222,10 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			if (fault.kind === 'status') {
 				const status = fault.status ?? 503;
 				const payload = JSON.stringify(faultBody(status));
-				res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(payload) });
+				res.writeHead(status, {
+					'Content-Type': JSON_TYPE,
+					'Content-Length': Buffer.byteLength(payload),
+				});
 				return void res.end(payload);
 			}
 		}
@@ -265,7 +284,11 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 	baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 	state.baseUrl = baseUrl;
 
-	const defaultApp = { accountId: DEFAULT_ACCOUNT_ID, clientId: 'sim-client-id', clientSecret: 'sim-client-secret' };
+	const defaultApp = {
+		accountId: DEFAULT_ACCOUNT_ID,
+		clientId: 'sim-client-id',
+		clientSecret: 'sim-client-secret',
+	};
 	const defaultOAuthApp = {
 		accountId: DEFAULT_ACCOUNT_ID,
 		clientId: 'sim-oauth-client-id',
@@ -304,7 +327,8 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			const accountId = opts.accountId ?? DEFAULT_ACCOUNT_ID;
 			state.ensureAccount(accountId);
 			const user = opts.userId ? state.findUser(opts.userId, accountId) : state.owner(accountId);
-			if (!user) throw new Error(`issueAccessToken: no user ${opts.userId} in account ${accountId}`);
+			if (!user)
+				throw new Error(`issueAccessToken: no user ${opts.userId} in account ${accountId}`);
 			return state.mintAccessToken({
 				accountId,
 				userId: user.id,
@@ -320,14 +344,17 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		},
 		expireAllTokens() {
 			const past = Date.now() - 1;
-			for (const token of state.accessTokens.values()) token.expiresAt = Math.min(token.expiresAt, past);
+			for (const token of state.accessTokens.values())
+				token.expiresAt = Math.min(token.expiresAt, past);
 		},
 		disableApp(clientId) {
 			const app = state.apps.get(clientId);
 			if (!app) throw new Error(`disableApp: no app ${clientId}`);
 			app.disabled = true;
-			for (const token of state.accessTokens.values()) if (token.clientId === clientId) token.revoked = true;
-			for (const token of state.refreshTokens.values()) if (token.clientId === clientId) token.revoked = true;
+			for (const token of state.accessTokens.values())
+				if (token.clientId === clientId) token.revoked = true;
+			for (const token of state.refreshTokens.values())
+				if (token.clientId === clientId) token.revoked = true;
 		},
 		setLatency(ms) {
 			latencyMs = ms;

@@ -154,7 +154,11 @@ export function defaultUserSettings(type: number): Json {
 			require_password_for_scheduling_new_meetings: true,
 			use_pmi_for_instant_meetings: false,
 			use_pmi_for_scheduled_meetings: false,
-			continuous_meeting_chat: { enable: false, can_add_external_users: false, auto_add_invited_external_users: false },
+			continuous_meeting_chat: {
+				enable: false,
+				can_add_external_users: false,
+				auto_add_invited_external_users: false,
+			},
 		},
 		in_meeting: {
 			allow_live_streaming: false,
@@ -241,7 +245,11 @@ export function defaultUserSettings(type: number): Json {
 		tsp: { call_out: false, call_out_countries: [], show_international_numbers_link: false },
 		profile: { recording_storage_location: { allowed_values: ['US'], value: 'US' } },
 		audio_conferencing: {
-			toll_free_and_fee_based_toll_call: { allow_webinar_attendees_dial: false, enable: false, numbers: [] },
+			toll_free_and_fee_based_toll_call: {
+				allow_webinar_attendees_dial: false,
+				enable: false,
+				numbers: [],
+			},
 		},
 		meeting_security: {
 			auto_security: true,

@@ -202,9 +202,11 @@ export class SimulatorState {
 		return record;
 	}
 
-	mintAccessToken(input: Omit<AccessTokenRecord, 'value' | 'revoked' | 'expiresAt'> & {
-		lifetimeSeconds: number;
-	}): AccessTokenRecord {
+	mintAccessToken(
+		input: Omit<AccessTokenRecord, 'value' | 'revoked' | 'expiresAt'> & {
+			lifetimeSeconds: number;
+		},
+	): AccessTokenRecord {
 		const record: AccessTokenRecord = {
 			value: randomAccessToken(),
 			accountId: input.accountId,
@@ -218,7 +220,9 @@ export class SimulatorState {
 		return record;
 	}
 
-	mintRefreshToken(input: Omit<RefreshTokenRecord, 'value' | 'revoked' | 'expiresAt'>): RefreshTokenRecord {
+	mintRefreshToken(
+		input: Omit<RefreshTokenRecord, 'value' | 'revoked' | 'expiresAt'>,
+	): RefreshTokenRecord {
 		const record: RefreshTokenRecord = {
 			...input,
 			scopes: [...input.scopes],

@@ -86,7 +86,15 @@ export function parseStartTime(value: string, timeZone: string): number | undefi
 		minute: Number(m[5]),
 		second: Number(m[6] ?? 0),
 	};
-	if (w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31 || w.hour > 23 || w.minute > 59 || w.second > 59)
+	if (
+		w.month < 1 ||
+		w.month > 12 ||
+		w.day < 1 ||
+		w.day > 31 ||
+		w.hour > 23 ||
+		w.minute > 59 ||
+		w.second > 59
+	)
 		return undefined;
 	const check = new Date(Date.UTC(w.year, w.month - 1, w.day));
 	if (check.getUTCDate() !== w.day) return undefined;

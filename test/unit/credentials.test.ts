@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { describeTokenFailure } from '../../credentials/common/serverToServerToken';
-import { resolveApiBaseUrl, resolveOAuthBaseUrl, sanitizeTestPath } from '../../credentials/common/zoomCloud';
+import {
+	resolveApiBaseUrl,
+	resolveOAuthBaseUrl,
+	sanitizeTestPath,
+} from '../../credentials/common/zoomCloud';
 import { ZoomWorkplaceAccessTokenApi } from '../../credentials/ZoomWorkplaceAccessTokenApi.credentials';
 import { ZoomWorkplaceOAuth2Api } from '../../credentials/ZoomWorkplaceOAuth2Api.credentials';
 import { ZoomWorkplaceServerToServerOAuthApi } from '../../credentials/ZoomWorkplaceServerToServerOAuthApi.credentials';
@@ -13,8 +17,14 @@ describe('cloud base URLs', () => {
 		assert.equal(resolveOAuthBaseUrl({}), 'https://zoom.us');
 		assert.equal(resolveApiBaseUrl({ cloud: 'gov' }), 'https://api.zoomgov.com/v2');
 		assert.equal(resolveOAuthBaseUrl({ cloud: 'gov' }), 'https://zoomgov.com');
-		assert.equal(resolveApiBaseUrl({ cloud: 'custom', apiBaseUrl: ' http://127.0.0.1:8080/v2/ ' }), 'http://127.0.0.1:8080/v2');
-		assert.equal(resolveOAuthBaseUrl({ cloud: 'custom', oauthBaseUrl: 'http://127.0.0.1:8080//' }), 'http://127.0.0.1:8080');
+		assert.equal(
+			resolveApiBaseUrl({ cloud: 'custom', apiBaseUrl: ' http://127.0.0.1:8080/v2/ ' }),
+			'http://127.0.0.1:8080/v2',
+		);
+		assert.equal(
+			resolveOAuthBaseUrl({ cloud: 'custom', oauthBaseUrl: 'http://127.0.0.1:8080//' }),
+			'http://127.0.0.1:8080',
+		);
 	});
 });
 
@@ -30,21 +40,53 @@ describe('test path', () => {
 });
 
 describe('token failures', () => {
-	test('Zoom\'s reason reaches the user with a hint, the secret never', () => {
-		const error = { response: { status: 400, data: { reason: 'Invalid client_id or client_secret', error: 'invalid_client' } } };
+	test("Zoom's reason reaches the user with a hint, the secret never", () => {
+		const error = {
+			response: {
+				status: 400,
+				data: { reason: 'Invalid client_id or client_secret', error: 'invalid_client' },
+			},
+		};
 		const message = describeTokenFailure(error, ['s3cret']);
 		assert.match(message, /Invalid client_id or client_secret/);
 		assert.match(message, /Client ID and Client Secret/);
-		const echoing = { response: { status: 400, data: JSON.stringify({ reason: 'bad secret s3cret', error: 'invalid_client' }) } };
+		const echoing = {
+			response: {
+				status: 400,
+				data: JSON.stringify({ reason: 'bad secret s3cret', error: 'invalid_client' }),
+			},
+		};
 		assert.doesNotMatch(describeTokenFailure(echoing, ['s3cret']), /s3cret/);
 	});
 	test('account and grant problems get their own hint', () => {
-		assert.match(describeTokenFailure({ response: { status: 400, data: { reason: 'Invalid account_id', error: 'invalid_request' } } }, []), /Account ID/);
 		assert.match(
-			describeTokenFailure({ response: { status: 400, data: { reason: 'unsupported grant type', error: 'unsupported_grant_type' } } }, []),
+			describeTokenFailure(
+				{
+					response: {
+						status: 400,
+						data: { reason: 'Invalid account_id', error: 'invalid_request' },
+					},
+				},
+				[],
+			),
+			/Account ID/,
+		);
+		assert.match(
+			describeTokenFailure(
+				{
+					response: {
+						status: 400,
+						data: { reason: 'unsupported grant type', error: 'unsupported_grant_type' },
+					},
+				},
+				[],
+			),
 			/not a Server-to-Server OAuth app/,
 		);
-		assert.match(describeTokenFailure({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, []), /could not be reached \(ECONNREFUSED\)/);
+		assert.match(
+			describeTokenFailure({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, []),
+			/could not be reached \(ECONNREFUSED\)/,
+		);
 	});
 });
 
@@ -53,11 +95,23 @@ describe('credential definitions', () => {
 		const s2s = new ZoomWorkplaceServerToServerOAuthApi();
 		assert.equal(s2s.name, 'zoomWorkplaceServerToServerOAuthApi');
 		const fields = s2s.properties.map((p) => p.name);
-		for (const f of ['accountId', 'clientId', 'clientSecret', 'cloud', 'apiBaseUrl', 'oauthBaseUrl', 'testPath']) assert.ok(fields.includes(f), f);
+		for (const f of [
+			'accountId',
+			'clientId',
+			'clientSecret',
+			'cloud',
+			'apiBaseUrl',
+			'oauthBaseUrl',
+			'testPath',
+		])
+			assert.ok(fields.includes(f), f);
 		const hidden = s2s.properties.find((p) => p.name === 'accessToken');
 		assert.equal(hidden?.type, 'hidden');
 		assert.equal(hidden?.typeOptions?.expirable, true);
-		assert.equal(s2s.properties.find((p) => p.name === 'clientSecret')?.typeOptions?.password, true);
+		assert.equal(
+			s2s.properties.find((p) => p.name === 'clientSecret')?.typeOptions?.password,
+			true,
+		);
 
 		const oauth = new ZoomWorkplaceOAuth2Api();
 		assert.equal(oauth.name, 'zoomWorkplaceOAuth2Api');
@@ -66,12 +120,21 @@ describe('credential definitions', () => {
 
 		const token = new ZoomWorkplaceAccessTokenApi();
 		assert.equal(token.name, 'zoomWorkplaceAccessTokenApi');
-		assert.equal(token.properties.find((p) => p.name === 'accessToken')?.typeOptions?.password, true);
+		assert.equal(
+			token.properties.find((p) => p.name === 'accessToken')?.typeOptions?.password,
+			true,
+		);
 		assert.ok(!token.properties.some((p) => p.name === 'oauthBaseUrl'));
 	});
 	test('every credential test has a message for 400, 401, 403, 404 and 429', () => {
-		for (const credential of [new ZoomWorkplaceServerToServerOAuthApi(), new ZoomWorkplaceOAuth2Api(), new ZoomWorkplaceAccessTokenApi()]) {
-			const codes = (credential.test.rules ?? []).map((rule) => (rule.properties as { value: number }).value);
+		for (const credential of [
+			new ZoomWorkplaceServerToServerOAuthApi(),
+			new ZoomWorkplaceOAuth2Api(),
+			new ZoomWorkplaceAccessTokenApi(),
+		]) {
+			const codes = (credential.test.rules ?? []).map(
+				(rule) => (rule.properties as { value: number }).value,
+			);
 			assert.deepEqual(codes.sort(), [400, 401, 403, 404, 429]);
 		}
 	});

@@ -12,8 +12,14 @@ describe('parseMeetingIdentifier', () => {
 	test('takes the meeting ID out of join URLs', () => {
 		assert.equal(parseMeetingIdentifier('https://zoom.us/j/85746065432?pwd=abc.1'), '85746065432');
 		assert.equal(parseMeetingIdentifier('https://us02web.zoom.us/j/85746065432'), '85746065432');
-		assert.equal(parseMeetingIdentifier('https://example.zoomgov.com/w/1234567890?tk=x'), '1234567890');
-		assert.equal(parseMeetingIdentifier('http://127.0.0.1:8080/j/85746065432?pwd=x'), '85746065432');
+		assert.equal(
+			parseMeetingIdentifier('https://example.zoomgov.com/w/1234567890?tk=x'),
+			'1234567890',
+		);
+		assert.equal(
+			parseMeetingIdentifier('http://127.0.0.1:8080/j/85746065432?pwd=x'),
+			'85746065432',
+		);
 	});
 	test('strips the spaces people copy from the Zoom client', () => {
 		assert.equal(parseMeetingIdentifier(' 857 4606 5432 '), '85746065432');
@@ -30,11 +36,20 @@ describe('encodeMeetingIdForPath', () => {
 		assert.equal(encodeMeetingIdForPath('85746065432'), '85746065432');
 	});
 	test('encodes an ordinary UUID once', () => {
-		assert.equal(encodeMeetingIdForPath('aDYlohsHRtCd4ii1uC2+hA=='), 'aDYlohsHRtCd4ii1uC2%2BhA%3D%3D');
+		assert.equal(
+			encodeMeetingIdForPath('aDYlohsHRtCd4ii1uC2+hA=='),
+			'aDYlohsHRtCd4ii1uC2%2BhA%3D%3D',
+		);
 	});
 	test('double-encodes a UUID starting with "/" or containing "//"', () => {
-		assert.equal(encodeMeetingIdForPath('/ajXp112QmuoKj4854875=='), '%252FajXp112QmuoKj4854875%253D%253D');
-		assert.equal(encodeMeetingIdForPath('ab//cdEFgh12345678=='), 'ab%252F%252FcdEFgh12345678%253D%253D');
+		assert.equal(
+			encodeMeetingIdForPath('/ajXp112QmuoKj4854875=='),
+			'%252FajXp112QmuoKj4854875%253D%253D',
+		);
+		assert.equal(
+			encodeMeetingIdForPath('ab//cdEFgh12345678=='),
+			'ab%252F%252FcdEFgh12345678%253D%253D',
+		);
 	});
 	test('user IDs and emails are encoded, empty means me', () => {
 		assert.equal(encodeUserIdForPath('a+b@example.com'), 'a%2Bb%40example.com');
@@ -64,10 +79,21 @@ describe('toZoomStartTime', () => {
 		});
 	});
 	test('Date objects are accepted', () => {
-		assert.equal(toZoomStartTime(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), undefined)?.startTime, '2026-01-02T03:04:05Z');
+		assert.equal(
+			toZoomStartTime(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), undefined)?.startTime,
+			'2026-01-02T03:04:05Z',
+		);
 	});
 	test('what is not a date is refused', () => {
-		for (const bad of ['tomorrow', '2026-13-01T10:00:00', '2026-02-30T10:00:00', '2026-12-01T25:00:00', '', '12/01/2026', null]) {
+		for (const bad of [
+			'tomorrow',
+			'2026-13-01T10:00:00',
+			'2026-02-30T10:00:00',
+			'2026-12-01T25:00:00',
+			'',
+			'12/01/2026',
+			null,
+		]) {
 			assert.equal(toZoomStartTime(bad, 'UTC'), undefined, String(bad));
 		}
 	});

@@ -14,18 +14,25 @@ import {
 	userIdSchema,
 } from '../../nodes/ZoomWorkplace/helpers/schemas';
 
-const firstMessage = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
-	result.success ? undefined : result.error?.issues[0]?.message;
+const firstMessage = (result: {
+	success: boolean;
+	error?: { issues: Array<{ message: string }> };
+}) => (result.success ? undefined : result.error?.issues[0]?.message);
 
 describe('input schemas', () => {
 	test('email', () => {
 		assert.equal(emailSchema.parse(' a@example.com '), 'a@example.com');
-		assert.equal(firstMessage(emailSchema.safeParse('not-an-email')), 'is not a valid email address');
+		assert.equal(
+			firstMessage(emailSchema.safeParse('not-an-email')),
+			'is not a valid email address',
+		);
 		assert.equal(firstMessage(emailSchema.safeParse(42)), 'must be text');
 	});
 	test('user ID accepts me, IDs and emails, refuses paths', () => {
-		for (const ok of ['me', 'KDcuGIm1QgePTO8WbOqwIQ', 'x@example.com']) assert.ok(userIdSchema.safeParse(ok).success, ok);
-		for (const bad of ['', '   ', '../users', 'a b', 'x?y']) assert.equal(userIdSchema.safeParse(bad).success, false, bad);
+		for (const ok of ['me', 'KDcuGIm1QgePTO8WbOqwIQ', 'x@example.com'])
+			assert.ok(userIdSchema.safeParse(ok).success, ok);
+		for (const bad of ['', '   ', '../users', 'a b', 'x?y'])
+			assert.equal(userIdSchema.safeParse(bad).success, false, bad);
 	});
 	test('meeting ID from join URL, digits or UUID', () => {
 		assert.equal(meetingIdSchema.parse('https://zoom.us/j/85746065432?pwd=x'), '85746065432');

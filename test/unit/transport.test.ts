@@ -1,9 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { defaultCategory, parseCategory, routeKey } from '../../nodes/ZoomWorkplace/transport/categories';
-import { describeFailure, hintFor, validationDetails } from '../../nodes/ZoomWorkplace/transport/errors';
-import { DailyLimitReachedError, RateLimiter, type Clock } from '../../nodes/ZoomWorkplace/transport/rateLimiter';
+import {
+	defaultCategory,
+	parseCategory,
+	routeKey,
+} from '../../nodes/ZoomWorkplace/transport/categories';
+import {
+	describeFailure,
+	hintFor,
+	validationDetails,
+} from '../../nodes/ZoomWorkplace/transport/errors';
+import {
+	DailyLimitReachedError,
+	RateLimiter,
+	type Clock,
+} from '../../nodes/ZoomWorkplace/transport/rateLimiter';
 import {
 	backoffDelayMs,
 	DEFAULT_RETRY_SETTINGS,
@@ -52,7 +64,11 @@ describe('RateLimiter', () => {
 	test('learns a higher limit from X-RateLimit-Limit', async () => {
 		const clock = fakeClock();
 		const limiter = new RateLimiter(clock);
-		limiter.observe('light', { 'X-RateLimit-Limit': '80', 'X-RateLimit-Remaining': '79', 'X-RateLimit-Type': 'QPS' });
+		limiter.observe('light', {
+			'X-RateLimit-Limit': '80',
+			'X-RateLimit-Remaining': '79',
+			'X-RateLimit-Type': 'QPS',
+		});
 		assert.equal(limiter.limitOf('light'), 80);
 	});
 
@@ -117,30 +133,57 @@ describe('retry policy', () => {
 describe('Zoom errors', () => {
 	test('status, body and headers come out of a wrapped client error', () => {
 		const clientError = Object.assign(new Error('Request failed with status code 404'), {
-			response: { status: 404, data: { code: 3001, message: 'Meeting does not exist: 1.' }, headers: { 'x-ratelimit-category': 'Light' } },
+			response: {
+				status: 404,
+				data: { code: 3001, message: 'Meeting does not exist: 1.' },
+				headers: { 'x-ratelimit-category': 'Light' },
+			},
 		});
-		const wrapped = Object.assign(new Error('The resource you are requesting could not be found'), { cause: clientError });
+		const wrapped = Object.assign(new Error('The resource you are requesting could not be found'), {
+			cause: clientError,
+		});
 		const failure = describeFailure(wrapped);
 		assert.equal(failure.statusCode, 404);
 		assert.equal(failure.body?.code, 3001);
 		assert.equal(failure.headers?.['x-ratelimit-category'], 'Light');
 	});
 	test('a network error keeps its code', () => {
-		const failure = describeFailure(Object.assign(new Error('wrapped'), { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) }));
+		const failure = describeFailure(
+			Object.assign(new Error('wrapped'), {
+				cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+			}),
+		);
 		assert.equal(failure.statusCode, undefined);
 		assert.equal(failure.networkCode, 'ECONNRESET');
 	});
 	test('hints name what to fix', () => {
-		assert.match(hintFor(400, 4711, 'Invalid access token, does not contain scopes:[user:read:admin, user:read].') ?? '', /one of: user:read:admin, user:read.*Scopes/);
+		assert.match(
+			hintFor(
+				400,
+				4711,
+				'Invalid access token, does not contain scopes:[user:read:admin, user:read].',
+			) ?? '',
+			/one of: user:read:admin, user:read.*Scopes/,
+		);
 		assert.match(hintFor(401, 124, 'Invalid access token.') ?? '', /token/);
 		assert.match(hintFor(404, 1001, 'User does not exist') ?? '', /User field/);
 		assert.match(hintFor(404, 3001, 'Meeting does not exist') ?? '', /Meeting field/);
-		assert.match(hintFor(400, 300, 'The next page token is invalid or expired.') ?? '', /15 minutes/);
+		assert.match(
+			hintFor(400, 300, 'The next page token is invalid or expired.') ?? '',
+			/15 minutes/,
+		);
 		assert.equal(hintFor(400, 300, 'Validation Failed.'), undefined);
 	});
 	test('validation errors list field and message', () => {
 		assert.equal(
-			validationDetails({ code: 300, message: 'Validation Failed.', errors: [{ field: 'duration', message: 'must be >= 0' }, { field: 'topic', message: 'too long' }] }),
+			validationDetails({
+				code: 300,
+				message: 'Validation Failed.',
+				errors: [
+					{ field: 'duration', message: 'must be >= 0' },
+					{ field: 'topic', message: 'too long' },
+				],
+			}),
 			'duration: must be >= 0; topic: too long',
 		);
 	});
@@ -154,7 +197,10 @@ describe('rate-limit categories', () => {
 		assert.equal(defaultCategory('POST', '/users'), 'light');
 	});
 	test('route keys ignore IDs', () => {
-		assert.equal(routeKey('get', '/meetings/85746065432'), routeKey('GET', '/meetings/11111111111'));
+		assert.equal(
+			routeKey('get', '/meetings/85746065432'),
+			routeKey('GET', '/meetings/11111111111'),
+		);
 		assert.equal(routeKey('GET', '/users/me/meetings'), 'GET /users/:id/meetings');
 		assert.equal(parseCategory('Heavy'), 'heavy');
 		assert.equal(parseCategory('Resource-intensive'), undefined);

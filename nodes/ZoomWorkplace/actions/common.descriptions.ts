@@ -3,7 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
 /** `userId` resource locator: pick from a list, or type an ID, an email or "me". */
-export function userIdField(show: Show, description = 'The Zoom user. "me" is the user behind the credential (for Server-to-Server OAuth: the app\'s account owner)'): INodeProperties {
+export function userIdField(
+	show: Show,
+	description = 'The Zoom user. "me" is the user behind the credential (for Server-to-Server OAuth: the app\'s account owner)',
+): INodeProperties {
 	return {
 		displayName: 'User',
 		name: 'userId',

@@ -1,15 +1,21 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-/** Node parameter `authentication` → n8n credential type. */
-export const CREDENTIAL_TYPES = {
-	serverToServerOAuth: 'zoomWorkplaceServerToServerOAuthApi',
-	oAuth2: 'zoomWorkplaceOAuth2Api',
-	accessToken: 'zoomWorkplaceAccessTokenApi',
-} as const;
+export type AuthenticationMethod = 'serverToServerOAuth' | 'oAuth2' | 'accessToken';
 
-export type AuthenticationMethod = keyof typeof CREDENTIAL_TYPES;
+/** Node parameter `authentication` → name of the n8n credential type it uses. */
+export function credentialTypeFor(authentication: string): string {
+	switch (authentication) {
+		case 'oAuth2':
+			return 'zoomWorkplaceOAuth2Api';
+		case 'accessToken':
+			return 'zoomWorkplaceAccessTokenApi';
+		default:
+			return 'zoomWorkplaceServerToServerOAuthApi';
+	}
+}
 
 export function credentialTypeOf(ctx: IExecuteFunctions | ILoadOptionsFunctions): string {
-	const authentication = ctx.getNodeParameter('authentication', 0, 'serverToServerOAuth') as string;
-	return CREDENTIAL_TYPES[authentication as AuthenticationMethod] ?? CREDENTIAL_TYPES.serverToServerOAuth;
+	return credentialTypeFor(
+		ctx.getNodeParameter('authentication', 0, 'serverToServerOAuth') as string,
+	);
 }

@@ -17,7 +17,8 @@ export const requestSettingsDescription: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, numberPrecision: 1 },
 			default: 2,
-			description: 'Each retry waits this many times longer than the one before (first wait: 0.5 s)',
+			description:
+				'Each retry waits this many times longer than the one before (first wait: 0.5 s)',
 		},
 		{
 			displayName: 'Max Concurrent Requests',
@@ -25,7 +26,8 @@ export const requestSettingsDescription: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 50 },
 			default: 10,
-			description: 'How many items are sent to Zoom at the same time. Requests are always paced to stay under Zoom\'s per-second rate limit.',
+			description:
+				"How many items are sent to Zoom at the same time. Requests are always paced to stay under Zoom's per-second rate limit.",
 		},
 		{
 			displayName: 'Max Retries',
@@ -33,14 +35,16 @@ export const requestSettingsDescription: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
-			description: 'How often a request that failed with a retryable status or a network error is tried again. Creates are only retried after checking that the first attempt did not create the object.',
+			description:
+				'How often a request that failed with a retryable status or a network error is tried again. Creates are only retried after checking that the first attempt did not create the object.',
 		},
 		{
 			displayName: 'Retry On Status Codes',
 			name: 'retryOnStatuses',
 			type: 'string',
 			default: '500,502,503,504',
-			description: 'Comma-separated HTTP status codes that are retried. 429 (rate limit) is always handled by waiting.',
+			description:
+				'Comma-separated HTTP status codes that are retried. 429 (rate limit) is always handled by waiting.',
 		},
 	],
 };

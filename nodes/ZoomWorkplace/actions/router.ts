@@ -43,7 +43,10 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 	return list.map((json: IDataObject) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
-function errorItem(error: Error & { description?: string | null; httpCode?: string | null }, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: Error & { description?: string | null; httpCode?: string | null },
+	itemIndex: number,
+): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;
@@ -56,22 +59,37 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not supported for "${resource}"`,
+		);
 	}
 	const settings = readRequestSettings(this);
-	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this), retry: settings.retry });
-
-	const perItem = await mapWithConcurrency(items.length, settings.maxConcurrency, async (itemIndex) => {
-		try {
-			return toItems(await operation.execute.call(this, itemIndex, client), itemIndex);
-		} catch (error) {
-			if (this.continueOnFail()) return [errorItem(error as Error, itemIndex)];
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-				error.context.itemIndex ??= itemIndex;
-				throw error;
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		}
+	const client = new ZoomClient(this, {
+		credentialType: credentialTypeOf(this),
+		retry: settings.retry,
 	});
+
+	const perItem = await mapWithConcurrency(
+		items.length,
+		settings.maxConcurrency,
+		async (itemIndex) => {
+			try {
+				return toItems(await operation.execute.call(this, itemIndex, client), itemIndex);
+			} catch (error) {
+				if (this.continueOnFail()) return [errorItem(error as Error, itemIndex)];
+				if (error instanceof NodeApiError) {
+					error.context.itemIndex ??= itemIndex;
+					throw new NodeApiError(this.getNode(), error);
+				}
+				// Returns the same error when it already is a NodeOperationError.
+				const operationError = new NodeOperationError(this.getNode(), error as Error, {
+					itemIndex,
+				});
+				operationError.context.itemIndex ??= itemIndex;
+				throw operationError;
+			}
+		},
+	);
 	return [perItem.flat()];
 }

@@ -42,7 +42,12 @@ const SETTINGS_MAP: Record<string, string> = {
 
 const emailList = z
 	.string()
-	.transform((v) => v.split(/[,;\s]+/).map((e) => e.trim()).filter(Boolean))
+	.transform((v) =>
+		v
+			.split(/[,;\s]+/)
+			.map((e) => e.trim())
+			.filter(Boolean),
+	)
 	.pipe(z.array(emailSchema));
 
 const recurrenceIntervalLimit: Record<number, number> = { 1: 99, 2: 50, 3: 10 };
@@ -55,12 +60,28 @@ function buildRecurrence(
 ): IDataObject {
 	const type = Number(values.type ?? 2);
 	const recurrence: IDataObject = { type };
-	const interval = validateField(ctx, itemIndex, 'Recurrence → Repeat Interval', z.coerce.number().int().min(1).max(recurrenceIntervalLimit[type] ?? 99), values.repeatInterval ?? 1);
+	const interval = validateField(
+		ctx,
+		itemIndex,
+		'Recurrence → Repeat Interval',
+		z.coerce
+			.number()
+			.int()
+			.min(1)
+			.max(recurrenceIntervalLimit[type] ?? 99),
+		values.repeatInterval ?? 1,
+	);
 	recurrence.repeat_interval = interval;
 	if (type === 2) {
 		const days = (values.weeklyDays as number[] | undefined) ?? [];
 		if (days.length === 0) {
-			validateField(ctx, itemIndex, 'Recurrence → Weekly Days', z.array(z.number()).min(1, 'choose at least one day'), days);
+			validateField(
+				ctx,
+				itemIndex,
+				'Recurrence → Weekly Days',
+				z.array(z.number()).min(1, 'choose at least one day'),
+				days,
+			);
 		}
 		recurrence.weekly_days = [...days].sort().join(',');
 	}
@@ -69,14 +90,32 @@ function buildRecurrence(
 			recurrence.monthly_week = Number(values.monthlyWeek ?? 1);
 			recurrence.monthly_week_day = Number(values.monthlyWeekDay ?? 2);
 		} else {
-			recurrence.monthly_day = validateField(ctx, itemIndex, 'Recurrence → Monthly Day', z.coerce.number().int().min(1).max(31), values.monthlyDay ?? 1);
+			recurrence.monthly_day = validateField(
+				ctx,
+				itemIndex,
+				'Recurrence → Monthly Day',
+				z.coerce.number().int().min(1).max(31),
+				values.monthlyDay ?? 1,
+			);
 		}
 	}
 	const endTimes = Number(values.endTimes ?? 0);
 	if (endTimes > 0) {
-		recurrence.end_times = validateField(ctx, itemIndex, 'Recurrence → End After', z.number().int().max(60, 'must be at most 60 occurrences'), endTimes);
+		recurrence.end_times = validateField(
+			ctx,
+			itemIndex,
+			'Recurrence → End After',
+			z.number().int().max(60, 'must be at most 60 occurrences'),
+			endTimes,
+		);
 	} else if (values.endDateTime) {
-		const end = validateField(ctx, itemIndex, 'Recurrence → End Date Time', startTimeSchema(timezone), values.endDateTime);
+		const end = validateField(
+			ctx,
+			itemIndex,
+			'Recurrence → End Date Time',
+			startTimeSchema(timezone),
+			values.endDateTime,
+		);
 		recurrence.end_date_time = end.startTime.endsWith('Z') ? end.startTime : `${end.startTime}Z`;
 	}
 	return recurrence;
@@ -89,13 +128,25 @@ function buildSettings(ctx: IExecuteFunctions, itemIndex: number, input: IDataOb
 		if (input[key] !== undefined) settings[zoomKey] = input[key];
 	}
 	if (input.alternativeHosts !== undefined) {
-		settings.alternative_hosts = validateField(ctx, itemIndex, 'Settings → Alternative Hosts', emailList, String(input.alternativeHosts)).join(';');
+		settings.alternative_hosts = validateField(
+			ctx,
+			itemIndex,
+			'Settings → Alternative Hosts',
+			emailList,
+			String(input.alternativeHosts),
+		).join(';');
 	}
 	if (input.authenticationDomains !== undefined) {
 		settings.authentication_domains = String(input.authenticationDomains);
 	}
 	if (input.meetingInvitees !== undefined) {
-		const emails = validateField(ctx, itemIndex, 'Settings → Meeting Invitees', emailList, String(input.meetingInvitees));
+		const emails = validateField(
+			ctx,
+			itemIndex,
+			'Settings → Meeting Invitees',
+			emailList,
+			String(input.meetingInvitees),
+		);
 		settings.meeting_invitees = emails.map((email) => ({ email }));
 	}
 	return settings;
@@ -113,21 +164,58 @@ export function buildMeetingBody(
 	workflowTimezone: string,
 ): IDataObject {
 	const body: IDataObject = {};
-	if (fields.topic !== undefined) body.topic = validateField(ctx, itemIndex, 'Topic', topicSchema, fields.topic);
-	if (fields.type !== undefined) body.type = validateField(ctx, itemIndex, 'Type', z.coerce.number().refine((t) => [1, 2, 3, 8].includes(t), 'must be 1, 2, 3 or 8'), fields.type);
-	const chosenZone = fields.timezone ? validateField(ctx, itemIndex, 'Time Zone', timezoneSchema, fields.timezone) : undefined;
+	if (fields.topic !== undefined)
+		body.topic = validateField(ctx, itemIndex, 'Topic', topicSchema, fields.topic);
+	if (fields.type !== undefined)
+		body.type = validateField(
+			ctx,
+			itemIndex,
+			'Type',
+			z.coerce.number().refine((t) => [1, 2, 3, 8].includes(t), 'must be 1, 2, 3 or 8'),
+			fields.type,
+		);
+	const chosenZone = fields.timezone
+		? validateField(ctx, itemIndex, 'Time Zone', timezoneSchema, fields.timezone)
+		: undefined;
 	if (chosenZone) body.timezone = chosenZone;
 	if (fields.startTime !== undefined && fields.startTime !== '') {
-		const start = validateField(ctx, itemIndex, 'Start Time', startTimeSchema(chosenZone ?? workflowTimezone), fields.startTime);
+		const start = validateField(
+			ctx,
+			itemIndex,
+			'Start Time',
+			startTimeSchema(chosenZone ?? workflowTimezone),
+			fields.startTime,
+		);
 		body.start_time = start.startTime;
 		if (!start.startTime.endsWith('Z') && start.timezone) body.timezone = start.timezone;
 	}
-	if (fields.duration !== undefined) body.duration = validateField(ctx, itemIndex, 'Duration', durationSchema, fields.duration);
-	if (fields.password !== undefined) body.password = validateField(ctx, itemIndex, 'Password', meetingPasswordSchema, fields.password);
-	if (fields.agenda !== undefined) body.agenda = validateField(ctx, itemIndex, 'Agenda', z.string().max(2000, 'must be at most 2,000 characters'), fields.agenda);
+	if (fields.duration !== undefined)
+		body.duration = validateField(ctx, itemIndex, 'Duration', durationSchema, fields.duration);
+	if (fields.password !== undefined)
+		body.password = validateField(
+			ctx,
+			itemIndex,
+			'Password',
+			meetingPasswordSchema,
+			fields.password,
+		);
+	if (fields.agenda !== undefined)
+		body.agenda = validateField(
+			ctx,
+			itemIndex,
+			'Agenda',
+			z.string().max(2000, 'must be at most 2,000 characters'),
+			fields.agenda,
+		);
 	if (fields.scheduleFor) body.schedule_for = String(fields.scheduleFor).trim();
 	const recurrenceValues = fields.recurrence?.recurrenceValues;
-	if (recurrenceValues) body.recurrence = buildRecurrence(ctx, itemIndex, recurrenceValues, chosenZone ?? workflowTimezone);
+	if (recurrenceValues)
+		body.recurrence = buildRecurrence(
+			ctx,
+			itemIndex,
+			recurrenceValues,
+			chosenZone ?? workflowTimezone,
+		);
 	if (fields.settings && Object.keys(fields.settings).length > 0) {
 		body.settings = buildSettings(ctx, itemIndex, fields.settings);
 	}

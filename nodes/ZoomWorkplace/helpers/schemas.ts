@@ -15,7 +15,10 @@ export const userIdSchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.trim()
 	.min(1, 'is required: a user ID, an email address or "me"')
-	.refine((v) => !/[\s/?#]/.test(v), 'must be a user ID, an email address or "me" (no spaces, "/", "?" or "#")');
+	.refine(
+		(v) => !/[\s/?#]/.test(v),
+		'must be a user ID, an email address or "me" (no spaces, "/", "?" or "#")',
+	);
 
 export const meetingIdSchema = z
 	.string({ invalid_type_error: 'must be text' })
@@ -59,7 +62,8 @@ export function startTimeSchema(timezone: string | undefined) {
 		if (!parsed) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
-				message: 'is not a date and time (expected e.g. 2026-12-01T15:00:00 or 2026-12-01T14:00:00Z)',
+				message:
+					'is not a date and time (expected e.g. 2026-12-01T15:00:00 or 2026-12-01T14:00:00Z)',
 			});
 			return z.NEVER;
 		}
@@ -78,7 +82,10 @@ export const jsonObjectSchema = z.unknown().transform((value, ctx) => {
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is not valid JSON (${(error as Error).message})` });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `is not valid JSON (${(error as Error).message})`,
+			});
 			return z.NEVER;
 		}
 	}
@@ -93,4 +100,7 @@ export const dateOnlySchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.trim()
 	.transform((v) => v.slice(0, 10))
-	.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date such as 2026-12-31');
+	.refine(
+		(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+		'must be a date such as 2026-12-31',
+	);

@@ -21,7 +21,10 @@ function formatUtc(date: Date): string {
  * Zoom's format. A time with an offset is converted to UTC; a time without one is local time
  * in `timezone` (the chosen zone, else the workflow's). Returns undefined when it is no date.
  */
-export function toZoomStartTime(value: unknown, timezone: string | undefined): ZoomStartTime | undefined {
+export function toZoomStartTime(
+	value: unknown,
+	timezone: string | undefined,
+): ZoomStartTime | undefined {
 	if (value instanceof Date) {
 		return Number.isNaN(value.getTime()) ? undefined : { startTime: formatUtc(value), timezone };
 	}

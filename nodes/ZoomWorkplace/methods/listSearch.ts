@@ -9,7 +9,11 @@ const PAGE_SIZE = 100;
 function matches(filter: string | undefined, ...fields: unknown[]): boolean {
 	if (!filter) return true;
 	const needle = filter.toLowerCase();
-	return fields.some((field) => String(field ?? '').toLowerCase().includes(needle));
+	return fields.some((field) =>
+		String(field ?? '')
+			.toLowerCase()
+			.includes(needle),
+	);
 }
 
 export async function searchUsers(
@@ -26,8 +30,12 @@ export async function searchUsers(
 		results: users
 			.filter((u) => matches(filter, u.email, u.display_name, u.first_name, u.last_name, u.id))
 			.map((u) => {
-				const name = (u.display_name as string) || [u.first_name, u.last_name].filter(Boolean).join(' ');
-				return { name: name ? `${name} <${u.email as string}>` : (u.email as string), value: u.id as string };
+				const name =
+					(u.display_name as string) || [u.first_name, u.last_name].filter(Boolean).join(' ');
+				return {
+					name: name ? `${name} <${u.email as string}>` : (u.email as string),
+					value: u.id as string,
+				};
 			}),
 		paginationToken: (body.next_page_token as string) || undefined,
 	};
@@ -41,7 +49,9 @@ export async function searchMeetings(
 	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this) });
 	let userId = 'me';
 	try {
-		const locator = this.getNodeParameter('userId', undefined, { extractValue: true }) as string | undefined;
+		const locator = this.getNodeParameter('userId', undefined, { extractValue: true }) as
+			| string
+			| undefined;
 		if (locator) userId = locator;
 	} catch {
 		// The operation has no user field: list the credential user's meetings.

@@ -14,14 +14,18 @@ const MEDIUM_ROUTES: Array<[string, RegExp]> = [
 
 export function defaultCategory(method: string, path: string): RateLimitCategory {
 	const upper = method.toUpperCase();
-	return MEDIUM_ROUTES.some(([m, pattern]) => m === upper && pattern.test(path)) ? 'medium' : 'light';
+	return MEDIUM_ROUTES.some(([m, pattern]) => m === upper && pattern.test(path))
+		? 'medium'
+		: 'light';
 }
 
 /** A route's shape with IDs replaced, so answers teach the category of the route, not one URL. */
 export function routeKey(method: string, path: string): string {
 	const shape = path
 		.split('/')
-		.map((segment, index, all) => (index > 0 && all[index - 1] !== '' && /[0-9%]|^me$/.test(segment) ? ':id' : segment))
+		.map((segment, index, all) =>
+			index > 0 && all[index - 1] !== '' && /[0-9%]|^me$/.test(segment) ? ':id' : segment,
+		)
 		.join('/');
 	return `${method.toUpperCase()} ${shape}`;
 }

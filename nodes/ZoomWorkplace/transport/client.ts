@@ -95,22 +95,25 @@ export class ZoomClient {
 	}
 
 	private async baseUrl(): Promise<string> {
-		this.baseUrlPromise ??= this.ctx.getCredentials(this.options.credentialType).then((credentials) => {
-			const url = resolveApiBaseUrl(credentials);
-			if (!/^https?:\/\/[^/]/i.test(url)) {
-				throw new NodeOperationError(
-					this.ctx.getNode(),
-					`The credential's API Base URL "${url}" is not an http(s) URL`,
-				);
-			}
-			return url;
-		});
+		this.baseUrlPromise ??= this.ctx
+			.getCredentials(this.options.credentialType)
+			.then((credentials) => {
+				const url = resolveApiBaseUrl(credentials);
+				if (!/^https?:\/\/[^/]/i.test(url)) {
+					throw new NodeOperationError(
+						this.ctx.getNode(),
+						`The credential's API Base URL "${url}" is not an http(s) URL`,
+					);
+				}
+				return url;
+			});
 		return await this.baseUrlPromise;
 	}
 
 	private async limiter(): Promise<RateLimiter> {
 		this.limiterPromise ??= this.baseUrl().then((baseUrl) => {
-			const credentialId = this.ctx.getNode().credentials?.[this.options.credentialType]?.id ?? 'unsaved';
+			const credentialId =
+				this.ctx.getNode().credentials?.[this.options.credentialType]?.id ?? 'unsaved';
 			return sharedRateLimiter(`${this.options.credentialType}|${credentialId}|${baseUrl}`);
 		});
 		return await this.limiterPromise;
@@ -118,14 +121,21 @@ export class ZoomClient {
 
 	private cancelSignal(): AbortSignal | undefined {
 		const ctx = this.ctx as Partial<IExecuteFunctions>;
-		return typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
+		return typeof ctx.getExecutionCancelSignal === 'function'
+			? ctx.getExecutionCancelSignal()
+			: undefined;
 	}
 
 	private categoryFor(method: string, path: string): RateLimitCategory {
 		return this.learnedCategories.get(routeKey(method, path)) ?? defaultCategory(method, path);
 	}
 
-	private learn(method: string, path: string, fallback: RateLimitCategory, headers?: Record<string, unknown>) {
+	private learn(
+		method: string,
+		path: string,
+		fallback: RateLimitCategory,
+		headers?: Record<string, unknown>,
+	) {
 		const category = parseCategory(headerValue(headers, 'x-ratelimit-category')) ?? fallback;
 		if (category !== fallback) this.learnedCategories.set(routeKey(method, path), category);
 		return category;
@@ -162,9 +172,15 @@ export class ZoomClient {
 				await limiter.acquire(category, this.cancelSignal());
 			} catch (error) {
 				if (error instanceof DailyLimitReachedError) {
-					throw dailyLimitError(node, error.category, error.resetsAt, error.zoomMessage, request.itemIndex);
+					throw dailyLimitError(
+						node,
+						error.category,
+						error.resetsAt,
+						error.zoomMessage,
+						request.itemIndex,
+					);
 				}
-				throw error;
+				throw new NodeOperationError(node, error as Error, { itemIndex: request.itemIndex });
 			}
 			let failure: FailedCall;
 			try {
@@ -177,13 +193,21 @@ export class ZoomClient {
 					headers: response.headers ?? {},
 				};
 			} catch (error) {
-				if (this.cancelSignal()?.aborted) throw error;
+				if (this.cancelSignal()?.aborted) {
+					throw new NodeOperationError(node, 'The execution was cancelled', {
+						itemIndex: request.itemIndex,
+					});
+				}
 				failure = describeFailure(error);
 				if (failure.statusCode === undefined && failure.networkCode === undefined) {
 					// Not an answer from Zoom: e.g. the credential could not obtain a token.
 					throw error instanceof NodeApiError
 						? error
-						: new NodeApiError(node, { message: failure.message }, { message: failure.message, itemIndex: request.itemIndex });
+						: new NodeApiError(
+								node,
+								{ message: failure.message },
+								{ message: failure.message, itemIndex: request.itemIndex },
+							);
 				}
 			}
 			const learned = this.learn(request.method, request.path, category, failure.headers);
@@ -221,7 +245,8 @@ export class ZoomClient {
 				if (request.findExisting) {
 					await this.wait(backoffDelayMs(this.retry, failures++));
 					const existing = await request.findExisting();
-					if (existing) return { statusCode: 201, body: existing as T, headers: {}, recovered: true };
+					if (existing)
+						return { statusCode: 201, body: existing as T, headers: {}, recovered: true };
 					continue;
 				}
 			}
@@ -232,7 +257,10 @@ export class ZoomClient {
 	/** Follows `next_page_token` with the largest page Zoom allows, asking only for pages needed. */
 	async requestAllItems(request: PaginatedRequest): Promise<IDataObject[]> {
 		const results: IDataObject[] = [];
-		const pageSize = request.limit !== undefined ? Math.min(MAX_PAGE_SIZE, Math.max(1, request.limit)) : MAX_PAGE_SIZE;
+		const pageSize =
+			request.limit !== undefined
+				? Math.min(MAX_PAGE_SIZE, Math.max(1, request.limit))
+				: MAX_PAGE_SIZE;
 		let nextPageToken = '';
 		do {
 			const qs: IDataObject = { ...request.qs, page_size: pageSize };

@@ -32,8 +32,16 @@ function parseBody(data: unknown): ZoomErrorBody | undefined {
  * cause is the HTTP client's error (with `response`), or that client error itself.
  */
 export function describeFailure(error: unknown): FailedCall {
-	const outer = (error ?? {}) as Record<string, any>;
-	const candidates = [outer, outer.cause, outer.cause?.cause].filter(Boolean) as Array<Record<string, any>>;
+	type Layer = {
+		message?: unknown;
+		code?: unknown;
+		cause?: Layer;
+		response?: { status?: unknown; data?: unknown; body?: unknown; headers?: unknown };
+	};
+	const outer = (error ?? {}) as Layer;
+	const candidates = [outer, outer.cause, outer.cause?.cause].filter(
+		(c): c is Layer => !!c && typeof c === 'object',
+	);
 	for (const candidate of candidates) {
 		const response = candidate.response;
 		if (response && typeof response === 'object' && typeof response.status === 'number') {
@@ -48,7 +56,9 @@ export function describeFailure(error: unknown): FailedCall {
 	const networkCode = candidates
 		.map((candidate) => candidate.code)
 		.find((code): code is string => typeof code === 'string' && /^[A-Z_]+$/.test(code));
-	const rootMessage = candidates.map((c) => c.message).find((m) => typeof m === 'string' && m) as string | undefined;
+	const rootMessage = candidates.map((c) => c.message).find((m) => typeof m === 'string' && m) as
+		| string
+		| undefined;
 	return { networkCode, message: rootMessage ?? 'Unknown error' };
 }
 
@@ -57,7 +67,11 @@ function scopesIn(message: string): string | undefined {
 }
 
 /** Advice for the Zoom error codes people meet most. */
-export function hintFor(statusCode: number | undefined, zoomCode: number | undefined, message: string): string | undefined {
+export function hintFor(
+	statusCode: number | undefined,
+	zoomCode: number | undefined,
+	message: string,
+): string | undefined {
 	if (zoomCode === 4711 || /does not contain scopes/i.test(message)) {
 		const scopes = scopesIn(message);
 		return `The Zoom app lacks a scope this operation needs${scopes ? ` (one of: ${scopes})` : ''}. Add it on the app's "Scopes" page in the Zoom App Marketplace, then re-activate the app (Server-to-Server) or reconnect the credential (OAuth2).`;
@@ -65,13 +79,16 @@ export function hintFor(statusCode: number | undefined, zoomCode: number | undef
 	if (zoomCode === 124 || statusCode === 401) {
 		return 'Zoom rejected the access token (invalid, expired or revoked). Server-to-Server OAuth: check the app is activated. OAuth2: reconnect the credential. Access Token: paste a fresh token.';
 	}
-	if (zoomCode === 1001) return 'No Zoom user has this ID or email in the account. Check the User field.';
-	if (zoomCode === 3001) return 'No meeting has this ID (it may have been deleted or ended). Check the Meeting field.';
+	if (zoomCode === 1001)
+		return 'No Zoom user has this ID or email in the account. Check the User field.';
+	if (zoomCode === 3001)
+		return 'No meeting has this ID (it may have been deleted or ended). Check the Meeting field.';
 	if (zoomCode === 1005) return 'A user with this email already exists in the account.';
 	if (zoomCode === 300 && /next page token/i.test(message)) {
 		return 'Zoom page tokens expire after 15 minutes. Run the node again.';
 	}
-	if (statusCode === 403) return 'The app or the user behind the credential is not allowed to do this (plan, role or app type).';
+	if (statusCode === 403)
+		return 'The app or the user behind the credential is not allowed to do this (plan, role or app type).';
 	return undefined;
 }
 
@@ -96,7 +113,11 @@ export function zoomApiError(node: INode, failure: FailedCall, itemIndex?: numbe
 			: `Could not reach Zoom: ${failure.message}${failure.networkCode ? ` (${failure.networkCode})` : ''}`;
 	return new NodeApiError(
 		node,
-		{ code: zoomCode ?? null, message: zoomMessage, httpCode: failure.statusCode ?? null } as JsonObject,
+		{
+			code: zoomCode ?? null,
+			message: zoomMessage,
+			httpCode: failure.statusCode ?? null,
+		} as JsonObject,
 		{
 			message,
 			description: parts.join(' ') || undefined,
@@ -114,14 +135,10 @@ export function dailyLimitError(
 	itemIndex?: number,
 ): NodeApiError {
 	const when = resetsAt ? `It resets at ${resetsAt.toISOString()}.` : 'It resets at 00:00 UTC.';
-	return new NodeApiError(
-		node,
-		{ code: 429, message: zoomMessage } as JsonObject,
-		{
-			message: `Zoom daily rate limit reached (${category} APIs): ${zoomMessage}`,
-			description: `${when} No further ${category} requests were sent for this item; run the workflow again after the reset, or ask Zoom for a higher limit.`,
-			httpCode: '429',
-			itemIndex,
-		},
-	);
+	return new NodeApiError(node, { code: 429, message: zoomMessage } as JsonObject, {
+		message: `Zoom daily rate limit reached (${category} APIs): ${zoomMessage}`,
+		description: `${when} No further ${category} requests were sent for this item; run the workflow again after the reset, or ask Zoom for a higher limit.`,
+		httpCode: '429',
+		itemIndex,
+	});
 }

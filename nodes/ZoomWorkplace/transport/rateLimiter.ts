@@ -4,7 +4,11 @@ import { sleep } from 'n8n-workflow';
 export type RateLimitCategory = 'light' | 'medium' | 'heavy';
 
 /** Per-second limits of a Pro account: the lowest paid plan, so a safe start before Zoom tells us more. */
-export const PRO_PLAN_LIMITS: Record<RateLimitCategory, number> = { light: 30, medium: 20, heavy: 10 };
+export const PRO_PLAN_LIMITS: Record<RateLimitCategory, number> = {
+	light: 30,
+	medium: 20,
+	heavy: 10,
+};
 
 /** Pace a little below Zoom's limit so clock skew and jitter do not tip a window over. */
 const PACING_HEADROOM = 0.95;
@@ -77,7 +81,11 @@ export class RateLimiter {
 		const now = this.clock.now();
 		if (state.dailyBlock) {
 			if (state.dailyBlock.resetsAt === undefined || state.dailyBlock.resetsAt.getTime() > now) {
-				throw new DailyLimitReachedError(category, state.dailyBlock.resetsAt, state.dailyBlock.message);
+				throw new DailyLimitReachedError(
+					category,
+					state.dailyBlock.resetsAt,
+					state.dailyBlock.message,
+				);
 			}
 			state.dailyBlock = undefined;
 		}
@@ -96,7 +104,11 @@ export class RateLimiter {
 			state.limitPerSecond = limit;
 		}
 		const remaining = Number(headerValue(headers, 'x-ratelimit-remaining'));
-		if (type !== 'daily-limit' && headerValue(headers, 'x-ratelimit-remaining') !== undefined && remaining <= 0) {
+		if (
+			type !== 'daily-limit' &&
+			headerValue(headers, 'x-ratelimit-remaining') !== undefined &&
+			remaining <= 0
+		) {
 			// The current one-second window is used up: hold the category until the next one.
 			state.pausedUntil = Math.max(state.pausedUntil, this.clock.now() + 1000);
 		}
@@ -114,11 +126,15 @@ export class RateLimiter {
 	}
 }
 
-export function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+export function headerValue(
+	headers: Record<string, unknown> | undefined,
+	name: string,
+): string | undefined {
 	if (!headers) return undefined;
 	const wanted = name.toLowerCase();
 	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() === wanted) return Array.isArray(value) ? String(value[0]) : String(value);
+		if (key.toLowerCase() === wanted)
+			return Array.isArray(value) ? String(value[0]) : String(value);
 	}
 	return undefined;
 }

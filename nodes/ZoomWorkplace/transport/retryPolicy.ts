@@ -50,7 +50,8 @@ export function isTransientNetworkCode(code: string | undefined): boolean {
 }
 
 export function backoffDelayMs(settings: RetrySettings, attempt: number): number {
-	const delay = settings.initialBackoffMs * Math.pow(settings.backoffMultiplier, Math.max(0, attempt));
+	const delay =
+		settings.initialBackoffMs * Math.pow(settings.backoffMultiplier, Math.max(0, attempt));
 	return Math.min(settings.maxBackoffMs, Math.round(delay));
 }
 

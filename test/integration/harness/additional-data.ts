@@ -1,3 +1,5 @@
+import './environment';
+
 import { ExternalSecretsProxy } from 'n8n-core';
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 import type {

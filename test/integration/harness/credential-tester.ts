@@ -198,7 +198,10 @@ export async function testCredential(
 				statusMessage: error.cause.response.statusText,
 			};
 			for (const rule of testRequest.rules ?? []) {
-				if (rule.type === 'responseCode' && errorResponseData.statusCode === rule.properties.value) {
+				if (
+					rule.type === 'responseCode' &&
+					errorResponseData.statusCode === rule.properties.value
+				) {
 					return done({ status: 'Error', message: rule.properties.message });
 				}
 			}

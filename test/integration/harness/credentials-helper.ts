@@ -155,7 +155,10 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 
 		if (credentialType.authenticate) {
 			if (typeof credentialType.authenticate === 'function') {
-				return await credentialType.authenticate(credentials, requestOptions as IHttpRequestOptions);
+				return await credentialType.authenticate(
+					credentials,
+					requestOptions as IHttpRequestOptions,
+				);
 			}
 			if (typeof credentialType.authenticate === 'object') {
 				if (!workflow || !node) {
@@ -168,7 +171,12 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 				if (authenticate.type === 'generic') {
 					for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
 						for (const [key, value] of Object.entries(outerValue as IDataObject)) {
-							const keyResolved = this.resolveValue(key, { $credentials: credentials }, workflow, node);
+							const keyResolved = this.resolveValue(
+								key,
+								{ $credentials: credentials },
+								workflow,
+								node,
+							);
 							const valueResolved = this.resolveValue(
 								value as string,
 								{ $credentials: credentials },
@@ -474,6 +482,10 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		this.counters.updateCredentialsOauthTokenData++;
 		const credentials = await this.getCredentials(nodeCredentials, type);
 		await credentials.updateData({ oauthTokenData: data.oauthTokenData });
-		this.store.write('updateCredentialsOauthTokenData', credentials.id!, await credentials.getData());
+		this.store.write(
+			'updateCredentialsOauthTokenData',
+			credentials.id!,
+			await credentials.getData(),
+		);
 	}
 }

@@ -92,11 +92,7 @@ export class CredentialsStore {
  * minus the cipher.
  */
 export class StoredCredentials extends ICredentials {
-	constructor(
-		nodeCredentials: INodeCredentialsDetails,
-		type: string,
-		store: CredentialsStore,
-	) {
+	constructor(nodeCredentials: INodeCredentialsDetails, type: string, store: CredentialsStore) {
 		super(nodeCredentials, type, JSON.stringify(store.data(nodeCredentials.id ?? '')));
 	}
 

@@ -68,7 +68,10 @@ export interface ExecuteNodeResult {
 const INPUT_NODE_NAME = 'Test Input';
 
 function latestVersion(nodeType: INodeType | IVersionedNodeType): number {
-	const { version, defaultVersion } = nodeType.description as { version?: number | number[]; defaultVersion?: number };
+	const { version, defaultVersion } = nodeType.description as {
+		version?: number | number[];
+		defaultVersion?: number;
+	};
 	if (defaultVersion !== undefined) return defaultVersion;
 	if (Array.isArray(version)) return version[version.length - 1];
 	return version ?? 1;
@@ -159,7 +162,7 @@ export async function executeNode(options: ExecuteNodeOptions): Promise<ExecuteN
 	return {
 		items: outputs[0] ?? [],
 		outputs,
-		error: run.data.resultData.error ?? taskData?.error,
+		error: taskData?.error ?? run.data.resultData.error,
 		run,
 		node: workflow.getNode(nodeName) ?? node,
 	};

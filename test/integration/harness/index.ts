@@ -1,3 +1,5 @@
+import './environment';
+
 export { buildAdditionalData } from './additional-data';
 export { CredentialTypes, packageCredentialTypes } from './credential-types';
 export { testCredential } from './credential-tester';

@@ -96,7 +96,10 @@ export async function connectOAuth2(options: ConnectOAuth2Options): Promise<Conn
 			: {};
 	const tokenClientOptions = { ...clientOptions };
 	if (clientOptions.authentication === 'body') delete tokenClientOptions.clientSecret;
-	const token = await new ClientOAuth2(tokenClientOptions).code.getToken(callbackUrl, exchangeOptions);
+	const token = await new ClientOAuth2(tokenClientOptions).code.getToken(
+		callbackUrl,
+		exchangeOptions,
+	);
 
 	const previous = saved.data.oauthTokenData;
 	const oauthTokenData = {

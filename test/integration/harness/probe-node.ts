@@ -67,7 +67,10 @@ export class ZoomProbe implements INodeType {
 				const credentialType = this.getNodeParameter('credentialType', itemIndex) as string;
 				const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 				const path = String(this.getNodeParameter('path', itemIndex)).replace(/^\/+/, '');
-				const returnFullResponse = this.getNodeParameter('returnFullResponse', itemIndex) as boolean;
+				const returnFullResponse = this.getNodeParameter(
+					'returnFullResponse',
+					itemIndex,
+				) as boolean;
 				const credentials = await this.getCredentials(credentialType, itemIndex);
 				const response = (await this.helpers.httpRequestWithAuthentication.call(
 					this,

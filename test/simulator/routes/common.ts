@@ -41,19 +41,30 @@ export class Checker {
 		return this.source[field] !== undefined && this.source[field] !== null;
 	}
 
-	string(field: string, opts: { max?: number; required?: boolean; pattern?: RegExp; message?: string } = {}): string | undefined {
+	string(
+		field: string,
+		opts: { max?: number; required?: boolean; pattern?: RegExp; message?: string } = {},
+	): string | undefined {
 		const v = this.source[field];
-		if (v === undefined || v === null) return opts.required ? this.fail(field, `${field} is required.`) : undefined;
+		if (v === undefined || v === null)
+			return opts.required ? this.fail(field, `${field} is required.`) : undefined;
 		if (typeof v !== 'string') return this.fail(field);
 		if (opts.max !== undefined && v.length > opts.max)
-			return this.fail(field, opts.message ?? `The length of ${field} cannot exceed ${opts.max} characters.`);
+			return this.fail(
+				field,
+				opts.message ?? `The length of ${field} cannot exceed ${opts.max} characters.`,
+			);
 		if (opts.pattern && !opts.pattern.test(v)) return this.fail(field, opts.message);
 		return v;
 	}
 
-	integer(field: string, opts: { min?: number; max?: number; oneOf?: number[]; required?: boolean } = {}): number | undefined {
+	integer(
+		field: string,
+		opts: { min?: number; max?: number; oneOf?: number[]; required?: boolean } = {},
+	): number | undefined {
 		const v = this.source[field];
-		if (v === undefined || v === null) return opts.required ? this.fail(field, `${field} is required.`) : undefined;
+		if (v === undefined || v === null)
+			return opts.required ? this.fail(field, `${field} is required.`) : undefined;
 		if (typeof v !== 'number' || !Number.isInteger(v)) return this.fail(field);
 		if (opts.oneOf && !opts.oneOf.includes(v)) return this.fail(field);
 		if (opts.min !== undefined && v < opts.min) return this.fail(field);
@@ -70,8 +81,10 @@ export class Checker {
 
 	oneOf<T extends string>(field: string, allowed: readonly T[], required = false): T | undefined {
 		const v = this.source[field];
-		if (v === undefined || v === null) return required ? this.fail(field, `${field} is required.`) : undefined;
-		if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) return this.fail(field);
+		if (v === undefined || v === null)
+			return required ? this.fail(field, `${field} is required.`) : undefined;
+		if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
+			return this.fail(field);
 		return v as T;
 	}
 

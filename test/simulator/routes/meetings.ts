@@ -9,7 +9,13 @@ import { invitationTime, isoSeconds, isValidTimeZone, parseStartTime } from '../
 import type { ZoomMeeting, ZoomUser } from '../types';
 import { Checker, decodeParam, isPlainObject, queryBoolean, resolveUser } from './common';
 
-const LIST_TYPES = ['scheduled', 'live', 'upcoming', 'upcoming_meetings', 'previous_meetings'] as const;
+const LIST_TYPES = [
+	'scheduled',
+	'live',
+	'upcoming',
+	'upcoming_meetings',
+	'previous_meetings',
+] as const;
 const PASSWORD = /^[a-zA-Z0-9@\-_*]*$/;
 const PASSWORD_MESSAGE = 'Password can only have [a-z A-Z 0-9 @ - _ *] and max 10 characters.';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,7 +36,10 @@ function decodeMeetingId(raw: string): { lookup?: string; shown: string } {
 	return { lookup: once, shown: once };
 }
 
-function resolveMeeting(ctx: ApiContext, pool: Map<number, ZoomMeeting> = ctx.state.meetings): ZoomMeeting {
+function resolveMeeting(
+	ctx: ApiContext,
+	pool: Map<number, ZoomMeeting> = ctx.state.meetings,
+): ZoomMeeting {
 	const { lookup, shown } = decodeMeetingId(ctx.rawParams.meetingId);
 	let meeting: ZoomMeeting | undefined;
 	if (lookup !== undefined) {
@@ -115,7 +124,10 @@ function listMeetings(ctx: ApiContext): ApiResult {
 }
 
 /** Validates a create (all optional, Zoom fills defaults) or update body. */
-function readMeetingInput(ctx: ApiContext, current?: ZoomMeeting): MeetingInput & { schedule_for?: string } {
+function readMeetingInput(
+	ctx: ApiContext,
+	current?: ZoomMeeting,
+): MeetingInput & { schedule_for?: string } {
 	const check = new Checker(ctx.body);
 	const input: MeetingInput & { schedule_for?: string } = {};
 	const set = <K extends keyof MeetingInput>(key: K, value: MeetingInput[K] | undefined) => {
@@ -126,7 +138,10 @@ function readMeetingInput(ctx: ApiContext, current?: ZoomMeeting): MeetingInput 
 	set('duration', check.integer('duration', { min: 0 }));
 	set('agenda', check.string('agenda', { max: 2000 }));
 	set('pre_schedule', check.boolean('pre_schedule'));
-	set('password', check.string('password', { max: 10, pattern: PASSWORD, message: PASSWORD_MESSAGE }));
+	set(
+		'password',
+		check.string('password', { max: 10, pattern: PASSWORD, message: PASSWORD_MESSAGE }),
+	);
 	const timezone = check.string('timezone');
 	if (timezone !== undefined) {
 		if (isValidTimeZone(timezone)) input.timezone = timezone;
@@ -146,7 +161,10 @@ function readMeetingInput(ctx: ApiContext, current?: ZoomMeeting): MeetingInput 
 	}
 	if (ctx.body.tracking_fields !== undefined) {
 		const fields = ctx.body.tracking_fields;
-		if (!Array.isArray(fields) || !fields.every((f) => isPlainObject(f) && typeof f.field === 'string'))
+		if (
+			!Array.isArray(fields) ||
+			!fields.every((f) => isPlainObject(f) && typeof f.field === 'string')
+		)
 			check.push('tracking_fields');
 		else input.tracking_fields = fields as ZoomMeeting['tracking_fields'];
 	}
@@ -227,14 +245,16 @@ function setPassword(m: ZoomMeeting, password: string): void {
 	m.h323_password = numeric;
 	m.pstn_password = numeric;
 	m.encrypted_password = password ? `${randomAlnum(32)}.1` : '';
-	m.join_url = m.join_url.replace(/\?pwd=.*$/, '') + (password ? `?pwd=${m.encrypted_password}` : '');
+	m.join_url =
+		m.join_url.replace(/\?pwd=.*$/, '') + (password ? `?pwd=${m.encrypted_password}` : '');
 }
 
 function updateMeeting(ctx: ApiContext): ApiResult {
 	const meeting = resolveMeeting(ctx);
 	const { schedule_for: scheduleFor, ...input } = readMeetingInput(ctx, meeting);
 	let host = ctx.state.users.get(meeting.host_id)!;
-	if (scheduleFor !== undefined) host = scheduleForHost(ctx, scheduleFor, input.type ?? meeting.type);
+	if (scheduleFor !== undefined)
+		host = scheduleForHost(ctx, scheduleFor, input.type ?? meeting.type);
 	meetingWriteQuota(ctx, host.id);
 	const occurrenceId = ctx.query.get('occurrence_id');
 	if (occurrenceId !== null) {
@@ -281,7 +301,11 @@ function deleteMeeting(ctx: ApiContext): ApiResult {
 		return { status: 204 };
 	}
 	if (meeting.status === 'started')
-		throw new ZoomApiError(400, 3002, 'Sorry, you cannot delete this meeting since it is in progress.');
+		throw new ZoomApiError(
+			400,
+			3002,
+			'Sorry, you cannot delete this meeting since it is in progress.',
+		);
 	ctx.state.meetings.delete(meeting.id);
 	ctx.state.deletedMeetings.set(meeting.id, meeting);
 	return { status: 204 };
@@ -330,7 +354,14 @@ function getInvitation(ctx: ApiContext): ApiResult {
 		`Meeting ID: ${id}`,
 	];
 	if (m.password) lines.push(`Passcode: ${m.password}`);
-	lines.push('', '---', '', 'One tap mobile', `+16699006833,,${m.id}#,,,,*${m.pstn_password}# US (San Jose)`, '');
+	lines.push(
+		'',
+		'---',
+		'',
+		'One tap mobile',
+		`+16699006833,,${m.id}#,,,,*${m.pstn_password}# US (San Jose)`,
+		'',
+	);
 	lines.push('Dial by your location', '• +1 669 900 6833 US (San Jose)', `Meeting ID: ${id}`);
 	if (m.pstn_password) lines.push(`Passcode: ${m.pstn_password}`);
 	lines.push('', '');
@@ -338,11 +369,53 @@ function getInvitation(ctx: ApiContext): ApiResult {
 }
 
 export const meetingRoutes: RouteDef[] = [
-	{ method: 'GET', template: '/users/{userId}/meetings', category: 'medium', scopes: ENDPOINT_SCOPES.listMeetings, handler: listMeetings },
-	{ method: 'POST', template: '/users/{userId}/meetings', category: 'medium', scopes: ENDPOINT_SCOPES.createMeeting, handler: createMeeting },
-	{ method: 'GET', template: '/meetings/{meetingId}', category: 'light', scopes: ENDPOINT_SCOPES.getMeeting, handler: getMeeting },
-	{ method: 'PATCH', template: '/meetings/{meetingId}', category: 'light', scopes: ENDPOINT_SCOPES.updateMeeting, handler: updateMeeting },
-	{ method: 'DELETE', template: '/meetings/{meetingId}', category: 'light', scopes: ENDPOINT_SCOPES.deleteMeeting, handler: deleteMeeting },
-	{ method: 'PUT', template: '/meetings/{meetingId}/status', category: 'light', scopes: ENDPOINT_SCOPES.meetingStatus, handler: updateMeetingStatus },
-	{ method: 'GET', template: '/meetings/{meetingId}/invitation', category: 'light', scopes: ENDPOINT_SCOPES.meetingInvitation, handler: getInvitation },
+	{
+		method: 'GET',
+		template: '/users/{userId}/meetings',
+		category: 'medium',
+		scopes: ENDPOINT_SCOPES.listMeetings,
+		handler: listMeetings,
+	},
+	{
+		method: 'POST',
+		template: '/users/{userId}/meetings',
+		category: 'medium',
+		scopes: ENDPOINT_SCOPES.createMeeting,
+		handler: createMeeting,
+	},
+	{
+		method: 'GET',
+		template: '/meetings/{meetingId}',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.getMeeting,
+		handler: getMeeting,
+	},
+	{
+		method: 'PATCH',
+		template: '/meetings/{meetingId}',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.updateMeeting,
+		handler: updateMeeting,
+	},
+	{
+		method: 'DELETE',
+		template: '/meetings/{meetingId}',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.deleteMeeting,
+		handler: deleteMeeting,
+	},
+	{
+		method: 'PUT',
+		template: '/meetings/{meetingId}/status',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.meetingStatus,
+		handler: updateMeetingStatus,
+	},
+	{
+		method: 'GET',
+		template: '/meetings/{meetingId}/invitation',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.meetingInvitation,
+		handler: getInvitation,
+	},
 ];

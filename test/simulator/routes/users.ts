@@ -41,7 +41,9 @@ function listView(user: ZoomUser, includeFields: string | null): Record<string, 
 }
 
 function fullView(user: ZoomUser): Record<string, unknown> {
-	const { host_key: _hostKey, ...view } = user;
+	// GET /users/{userId} does not reveal the host key; GET /users does with include_fields=host_key.
+	const view: Record<string, unknown> = { ...user };
+	delete view.host_key;
 	return view;
 }
 
@@ -80,14 +82,20 @@ function createUser(ctx: ApiContext): ApiResult {
 		check.throwIfAny();
 	}
 	const info = new Checker(ctx.body.user_info as Record<string, unknown>, 'user_info.');
-	const email = info.string('email', { required: true, max: 128, pattern: EMAIL, message: 'Invalid field.' });
+	const email = info.string('email', {
+		required: true,
+		max: 128,
+		pattern: EMAIL,
+		message: 'Invalid field.',
+	});
 	const type = info.integer('type', { required: true, oneOf: [1, 2, 99] });
 	const firstName = info.string('first_name', { max: 64 });
 	const lastName = info.string('last_name', { max: 64 });
 	const displayName = info.string('display_name', { max: 128 });
 	info.string('password', { max: 32 });
 	const errors = [...check.errors, ...info.errors];
-	if (errors.length > 0 || !action || !email || type === undefined) throw apiErrors.validation(errors);
+	if (errors.length > 0 || !action || !email || type === undefined)
+		throw apiErrors.validation(errors);
 	if (ctx.state.findUser(email)) throw apiErrors.userExists(email);
 	const user = ctx.state.addUser({
 		account_id: ctx.token.accountId,
@@ -158,7 +166,8 @@ function updateUser(ctx: ApiContext): ApiResult {
 	}
 	const vanity = check.string('vanity_name');
 	if (vanity !== undefined) patch.vanity_url = vanity;
-	if (Array.isArray(ctx.body.custom_attributes)) patch.custom_attributes = ctx.body.custom_attributes;
+	if (Array.isArray(ctx.body.custom_attributes))
+		patch.custom_attributes = ctx.body.custom_attributes;
 	if (Array.isArray(ctx.body.phone_numbers)) patch.phone_numbers = ctx.body.phone_numbers;
 	check.throwIfAny();
 	Object.assign(user, patch);
@@ -202,13 +211,21 @@ function updateUserStatus(ctx: ApiContext): ApiResult {
 	const action = check.oneOf('action', ['activate', 'deactivate', 'clock_in', 'clock_out'], true);
 	check.throwIfAny();
 	if (user.role_id === '0' && (action === 'activate' || action === 'deactivate'))
-		throw new ZoomApiError(400, 200, "Zoom Room and Admin users' status cannot be activated or deactivated.");
+		throw new ZoomApiError(
+			400,
+			200,
+			"Zoom Room and Admin users' status cannot be activated or deactivated.",
+		);
 	if (action === 'activate') user.status = 'active';
 	if (action === 'deactivate') user.status = 'inactive';
 	return { status: 204 };
 }
 
-const OPTION_SECTIONS = ['meeting_authentication', 'recording_authentication', 'meeting_security'] as const;
+const OPTION_SECTIONS = [
+	'meeting_authentication',
+	'recording_authentication',
+	'meeting_security',
+] as const;
 
 /** Keeps only the named leaf fields (and the sections holding them). */
 function pickFields(source: Record<string, unknown>, names: Set<string>): Record<string, unknown> {
@@ -229,7 +246,8 @@ function getUserSettings(ctx: ApiContext): ApiResult {
 	const check = new Checker(Object.fromEntries(ctx.query));
 	const option = check.oneOf('option', OPTION_SECTIONS);
 	check.throwIfAny();
-	if (option === 'meeting_security') return { status: 200, body: { meeting_security: settings.meeting_security } };
+	if (option === 'meeting_security')
+		return { status: 200, body: { meeting_security: settings.meeting_security } };
 	if (option === 'meeting_authentication')
 		return { status: 200, body: { meeting_authentication: false, authentication_options: [] } };
 	if (option === 'recording_authentication')
@@ -237,14 +255,24 @@ function getUserSettings(ctx: ApiContext): ApiResult {
 	delete settings.meeting_security;
 	const fields = ctx.query.get('custom_query_fields');
 	if (fields) {
-		const names = new Set(fields.split(',').map((f) => f.trim()).filter(Boolean));
+		const names = new Set(
+			fields
+				.split(',')
+				.map((f) => f.trim())
+				.filter(Boolean),
+		);
 		return { status: 200, body: pickFields(settings, names) };
 	}
 	return { status: 200, body: settings };
 }
 
 /** A patched value must keep the JSON type of the value it replaces. */
-function typeErrors(current: Record<string, unknown>, patch: Record<string, unknown>, path: string, check: Checker): void {
+function typeErrors(
+	current: Record<string, unknown>,
+	patch: Record<string, unknown>,
+	path: string,
+	check: Checker,
+): void {
 	for (const [key, value] of Object.entries(patch)) {
 		if (value === null || value === undefined || !(key in current)) continue;
 		const old = current[key];
@@ -271,13 +299,67 @@ function updateUserSettings(ctx: ApiContext): ApiResult {
 }
 
 export const userRoutes: RouteDef[] = [
-	{ method: 'GET', template: '/users', category: 'medium', scopes: ENDPOINT_SCOPES.listUsers, handler: listUsers },
-	{ method: 'POST', template: '/users', category: 'light', scopes: ENDPOINT_SCOPES.createUser, handler: createUser },
-	{ method: 'GET', template: '/users/email', category: 'light', scopes: ENDPOINT_SCOPES.checkEmail, handler: checkEmail },
-	{ method: 'GET', template: '/users/{userId}', category: 'light', scopes: ENDPOINT_SCOPES.getUser, handler: getUser },
-	{ method: 'PATCH', template: '/users/{userId}', category: 'light', scopes: ENDPOINT_SCOPES.updateUser, handler: updateUser },
-	{ method: 'DELETE', template: '/users/{userId}', category: 'light', scopes: ENDPOINT_SCOPES.deleteUser, handler: deleteUser },
-	{ method: 'PUT', template: '/users/{userId}/status', category: 'light', scopes: ENDPOINT_SCOPES.userStatus, handler: updateUserStatus },
-	{ method: 'GET', template: '/users/{userId}/settings', category: 'light', scopes: ENDPOINT_SCOPES.getUserSettings, handler: getUserSettings },
-	{ method: 'PATCH', template: '/users/{userId}/settings', category: 'light', scopes: ENDPOINT_SCOPES.updateUserSettings, handler: updateUserSettings },
+	{
+		method: 'GET',
+		template: '/users',
+		category: 'medium',
+		scopes: ENDPOINT_SCOPES.listUsers,
+		handler: listUsers,
+	},
+	{
+		method: 'POST',
+		template: '/users',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.createUser,
+		handler: createUser,
+	},
+	{
+		method: 'GET',
+		template: '/users/email',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.checkEmail,
+		handler: checkEmail,
+	},
+	{
+		method: 'GET',
+		template: '/users/{userId}',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.getUser,
+		handler: getUser,
+	},
+	{
+		method: 'PATCH',
+		template: '/users/{userId}',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.updateUser,
+		handler: updateUser,
+	},
+	{
+		method: 'DELETE',
+		template: '/users/{userId}',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.deleteUser,
+		handler: deleteUser,
+	},
+	{
+		method: 'PUT',
+		template: '/users/{userId}/status',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.userStatus,
+		handler: updateUserStatus,
+	},
+	{
+		method: 'GET',
+		template: '/users/{userId}/settings',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.getUserSettings,
+		handler: getUserSettings,
+	},
+	{
+		method: 'PATCH',
+		template: '/users/{userId}/settings',
+		category: 'light',
+		scopes: ENDPOINT_SCOPES.updateUserSettings,
+		handler: updateUserSettings,
+	},
 ];

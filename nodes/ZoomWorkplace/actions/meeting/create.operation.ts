@@ -12,7 +12,10 @@ import { meetingFields } from './meetingFields.description';
 const show = { resource: ['meeting'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
-	userIdField(show, 'Host of the meeting: "me", a user ID or an email. An account-level app may create meetings for any user.'),
+	userIdField(
+		show,
+		'Host of the meeting: "me", a user ID or an email. An account-level app may create meetings for any user.',
+	),
 	{
 		displayName: 'Topic',
 		name: 'topic',
@@ -25,8 +28,18 @@ export const description: INodeProperties[] = [
 	meetingFields('additionalFields', show),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
-	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const userId = validateField(
+		this,
+		itemIndex,
+		'User',
+		userIdSchema,
+		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+	);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as MeetingFields;
 	const topic = this.getNodeParameter('topic', itemIndex, '') as string;
 	const body = buildMeetingBody(this, itemIndex, { ...fields, topic }, this.getTimezone());
@@ -37,7 +50,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		path,
 		body,
 		itemIndex,
-		findExisting: async () => await findCreatedMeeting(client, path, body, attemptStartedAt, itemIndex),
+		findExisting: async () =>
+			await findCreatedMeeting(client, path, body, attemptStartedAt, itemIndex),
 	});
 	return meeting;
 }

@@ -20,7 +20,8 @@ export interface MeetingTarget {
  */
 export function readMeetingTarget(ctx: IExecuteFunctions, itemIndex: number): MeetingTarget {
 	const raw = ctx.getNodeParameter('meetingId', itemIndex, '', { extractValue: true });
-	const meetingId = validateField(ctx, itemIndex, 'Meeting', meetingIdSchema, raw);
+	// An expression such as {{ $json.id }} gives Zoom's numeric ID as a number.
+	const meetingId = validateField(ctx, itemIndex, 'Meeting', meetingIdSchema, typeof raw === 'number' ? String(raw) : raw);
 	const asNumber = Number(meetingId);
 	// Zoom's meeting objects carry `id` as a number; UUIDs stay text.
 	const id = isNumericMeetingId(meetingId) && Number.isSafeInteger(asNumber) ? asNumber : meetingId;

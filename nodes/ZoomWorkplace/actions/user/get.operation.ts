@@ -10,8 +10,18 @@ const show = { resource: ['user'], operation: ['get'] };
 
 export const description: INodeProperties[] = [userIdField(show)];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
-	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const userId = validateField(
+		this,
+		itemIndex,
+		'User',
+		userIdSchema,
+		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+	);
 	const { body } = await client.request<IDataObject>({
 		method: 'GET',
 		path: `/users/${encodeUserIdForPath(userId)}`,

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
+import type { ZoomClient } from '../../transport';
+import { meetingIdField } from '../common.descriptions';
+import { occurrenceIdOption, readMeetingTarget, readOccurrenceId } from './get.operation';
+import { meetingFields } from './meetingFields.description';
+
+const show = { resource: ['meeting'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	meetingIdField(show),
+	{
+		displayName:
+			'Zoom answers an update with no content, so the node reads the meeting back and outputs it as Get does (for an occurrence: that occurrence). If the app may not read meetings, the output only confirms the update (its ID and updated: true).',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	meetingFields('updateFields', show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				...occurrenceIdOption,
+				description:
+					'Update only this occurrence of a recurring meeting (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
+	const target = readMeetingTarget(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as MeetingFields;
+	// Same body as Create; false and 0 are kept (turning a setting off is an update).
+	const body = buildMeetingBody(this, itemIndex, fields, this.getTimezone());
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), `Add at least one field to update (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Choose a field under "Update Fields": an update with nothing in it would change nothing.',
+		});
+	}
+	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
+	await client.request({ method: 'PATCH', path: target.path, qs, body, itemIndex });
+
+	// Zoom answers 204 without a body: read the meeting back so the output shows its new state.
+	try {
+		const { body: meeting } = await client.request<IDataObject>({ method: 'GET', path: target.path, qs, itemIndex });
+		return meeting;
+	} catch (error) {
+		if (this.getExecutionCancelSignal()?.aborted) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		// The update did happen; a failed read (e.g. an app with write scopes only) must not say otherwise.
+		const result: IDataObject = { id: target.id, updated: true };
+		if (occurrenceId) result.occurrenceId = occurrenceId;
+		result.readBackError = (error as Error).message;
+		return result;
+	}
+}

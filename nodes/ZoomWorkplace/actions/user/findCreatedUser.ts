@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { encodeUserIdForPath } from '../../helpers/identifiers';
+import type { ZoomClient } from '../../transport';
+
+/** Zoom's clock and ours may differ a little; a user created this long before the attempt is not ours. */
+const CLOCK_SKEW_MS = 2 * 60 * 1000;
+
+function isNotFound(error: unknown): boolean {
+	const httpCode = (error as { httpCode?: unknown } | undefined)?.httpCode;
+	return String(httpCode) === '404';
+}
+
+/**
+ * After a create whose answer was lost (5xx, dropped connection), looks the user up by email.
+ * A user created since the attempt began is ours and is returned in the shape POST /users
+ * answers with; an older user is not (the retry will then meet Zoom's "email already used").
+ */
+export async function findCreatedUser(
+	client: ZoomClient,
+	email: string,
+	attemptStartedAt: number,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	// The client's errors are already NodeApiErrors; only "no such user" means "not created".
+	const response = await client
+		.request<IDataObject>({ method: 'GET', path: `/users/${encodeUserIdForPath(email)}`, itemIndex })
+		.catch((error: unknown) => {
+			if (isNotFound(error)) return undefined;
+			throw error;
+		});
+	if (!response) return undefined;
+	const user = response.body;
+	const createdAt = Date.parse(String(user.user_created_at ?? user.created_at ?? ''));
+	if (!Number.isNaN(createdAt) && createdAt < attemptStartedAt - CLOCK_SKEW_MS) return undefined;
+	return {
+		id: user.id,
+		first_name: user.first_name,
+		last_name: user.last_name,
+		email: user.email,
+		type: user.type,
+	};
+}

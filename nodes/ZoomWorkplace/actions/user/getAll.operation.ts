@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { positiveIntegerSchema } from '../../helpers/schemas';
+import { validateField } from '../../helpers/validation';
+import type { ZoomClient } from '../../transport';
+import { returnAllAndLimit } from '../common.descriptions';
+
+const show = { resource: ['user'], operation: ['getAll'] };
+
+const USER_STATUSES = ['active', 'inactive', 'pending'] as const;
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Role ID',
+				name: 'roleId',
+				type: 'string',
+				default: '',
+				placeholder: '2',
+				description: 'Only users with this role. Built-in roles: 0 Owner, 1 Admin, 2 Member.',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active', description: 'Users who joined the account' },
+					{ name: 'Inactive', value: 'inactive', description: 'Deactivated users' },
+					{ name: 'Pending', value: 'pending', description: 'Invited users who have not accepted yet' },
+				],
+				default: 'active',
+				description: 'Zoom lists active users when no status is given',
+			},
+		],
+	},
+];
+
+interface UserFilters {
+	roleId?: string;
+	status?: string;
+}
+
+const roleIdSchema = z
+	.union([z.string(), z.number()], { invalid_type_error: 'must be text' })
+	.transform((v) => String(v).trim())
+	.refine((v) => v !== '' && !/[\s/?#&]/.test(v), 'must be a role ID such as 2');
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll
+		? undefined
+		: validateField(this, itemIndex, 'Limit', positiveIntegerSchema, this.getNodeParameter('limit', itemIndex, 50));
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as UserFilters;
+	const qs: IDataObject = {};
+	if (filters.status !== undefined) {
+		qs.status = validateField(this, itemIndex, 'Status', z.enum(USER_STATUSES, { message: 'must be active, inactive or pending' }), filters.status);
+	}
+	if (filters.roleId !== undefined) qs.role_id = validateField(this, itemIndex, 'Role ID', roleIdSchema, filters.roleId);
+	return await client.requestAllItems({ path: '/users', qs, arrayKey: 'users', limit, itemIndex });
+}
