@@ -403,9 +403,9 @@ describe('user → settings', () => {
 		assert.equal(all.error, undefined);
 		const [settings] = json(all);
 		assert.equal(typeof (settings.schedule_meeting as IDataObject).host_video, 'boolean');
-		const security = await run({ operation: 'getSettings', userId: user('me'), settingsOptions: { option: 'meeting_security' } });
+		const security = await run({ operation: 'getSettings', userId: user('me'), options: { option: 'meeting_security' } });
 		assert.deepEqual(Object.keys(json(security)[0]), ['meeting_security']);
-		const picked = await run({ operation: 'getSettings', userId: user('me'), settingsOptions: { customQueryFields: 'host_video' } });
+		const picked = await run({ operation: 'getSettings', userId: user('me'), options: { customQueryFields: 'host_video' } });
 		assert.deepEqual(json(picked)[0], { schedule_meeting: { host_video: (settings.schedule_meeting as IDataObject).host_video } });
 	});
 

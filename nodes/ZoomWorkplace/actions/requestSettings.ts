@@ -3,51 +3,66 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { RetrySettings } from '../transport';
 
-/** Node-wide request settings; the defaults suit most workflows. */
-export const requestSettingsDescription: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			displayName: 'Backoff Multiplier',
-			name: 'backoffMultiplier',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 1 },
-			default: 2,
-			description:
-				'Each retry waits this many times longer than the one before (first wait: 0.5 s)',
-		},
-		{
-			displayName: 'Max Concurrent Requests',
-			name: 'maxConcurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 50 },
-			default: 10,
-			description:
-				"How many items are sent to Zoom at the same time. Requests are always paced to stay under Zoom's per-second rate limit.",
-		},
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 10 },
-			default: 3,
-			description:
-				'How often a request that failed with a retryable status or a network error is tried again. Creates are only retried after checking that the first attempt did not create the object.',
-		},
-		{
-			displayName: 'Retry On Status Codes',
-			name: 'retryOnStatuses',
-			type: 'string',
-			default: '500,502,503,504',
-			description:
-				'Comma-separated HTTP status codes that are retried. 429 (rate limit) is always handled by waiting.',
-		},
-	],
-};
+type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+/** Request settings offered in every operation's Options; the defaults suit most workflows. */
+export const requestSettingsOptions: INodeProperties[] = [
+	{
+		displayName: 'Backoff Multiplier',
+		name: 'backoffMultiplier',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 1 },
+		default: 2,
+		description: 'Each retry waits this many times longer than the one before (first wait: 0.5 s)',
+	},
+	{
+		displayName: 'Max Concurrent Requests',
+		name: 'maxConcurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: 10,
+		description:
+			"How many items are sent to Zoom at the same time. Requests are always paced to stay under Zoom's per-second rate limit.",
+	},
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: 3,
+		description:
+			'How often a request that failed with a retryable status or a network error is tried again. Creates are only retried after checking that the first attempt did not create the object.',
+	},
+	{
+		displayName: 'Retry On Status Codes',
+		name: 'retryOnStatuses',
+		type: 'string',
+		default: '500,502,503,504',
+		description:
+			'Comma-separated HTTP status codes that are retried. 429 (rate limit) is always handled by waiting.',
+	},
+];
+
+/**
+ * The "Options" collection of one operation: its own options plus the request settings, so
+ * each operation has a single `options` parameter (n8n keeps one value per parameter name).
+ */
+export function optionsCollection(
+	show: Show,
+	operationOptions: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [...operationOptions, ...requestSettingsOptions].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	};
+}
 
 export interface RequestSettings {
 	maxConcurrency: number;

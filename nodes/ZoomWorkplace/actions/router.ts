@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ZoomClient } from '../transport';
@@ -80,7 +80,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				if (this.continueOnFail()) return [errorItem(error as Error, itemIndex)];
 				if (error instanceof NodeApiError) {
 					error.context.itemIndex ??= itemIndex;
-					throw new NodeApiError(this.getNode(), error);
+					throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 				}
 				// Returns the same error when it already is a NodeOperationError.
 				const operationError = new NodeOperationError(this.getNode(), error as Error, {

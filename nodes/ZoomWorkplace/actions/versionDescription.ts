@@ -1,7 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import * as meeting from './meeting/Meeting.resource';
-import { requestSettingsDescription } from './requestSettings';
 import * as user from './user/User.resource';
 
 /** Credentials the node accepts: one per `authentication` choice. */
@@ -49,5 +48,4 @@ export const properties: INodeProperties[] = [
 	},
 	...meeting.description,
 	...user.description,
-	requestSettingsDescription,
 ];

@@ -8,6 +8,7 @@ import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { findCreatedMeeting } from './findCreatedMeeting';
 import { meetingFields } from './meetingFields.description';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['create'] };
 
@@ -26,6 +27,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	meetingFields('additionalFields', show),
+	optionsCollection(show),
 ];
 
 export async function execute(

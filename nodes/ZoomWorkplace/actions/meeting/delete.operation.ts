@@ -3,39 +3,40 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ZoomClient } from '../../transport';
 import { meetingIdField } from '../common.descriptions';
 import { occurrenceIdOption, readMeetingTarget, readOccurrenceId } from './get.operation';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['delete'] };
 
 export const description: INodeProperties[] = [
 	meetingIdField(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Notify Host',
-				name: 'notifyHost',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to email the host and alternative hosts about the cancellation',
-			},
-			{
-				displayName: 'Notify Registrants',
-				name: 'notifyRegistrants',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to email the registrants about the cancellation',
-			},
-			{ ...occurrenceIdOption, description: 'Delete only this occurrence of a recurring meeting (digits, from the meeting\'s "occurrences" list)' },
-		],
-	},
+	optionsCollection(show, [
+		{
+			displayName: 'Notify Host',
+			name: 'notifyHost',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to email the host and alternative hosts about the cancellation',
+		},
+		{
+			displayName: 'Notify Registrants',
+			name: 'notifyRegistrants',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to email the registrants about the cancellation',
+		},
+		{
+			...occurrenceIdOption,
+			description:
+				'Delete only this occurrence of a recurring meeting (digits, from the meeting\'s "occurrences" list)',
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
@@ -43,7 +44,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	if (occurrenceId) qs.occurrence_id = occurrenceId;
 	// An explicit "off" is sent too, so Zoom's own default never decides for the user.
 	if (options.notifyHost !== undefined) qs.schedule_for_reminder = Boolean(options.notifyHost);
-	if (options.notifyRegistrants !== undefined) qs.cancel_meeting_reminder = Boolean(options.notifyRegistrants);
+	if (options.notifyRegistrants !== undefined)
+		qs.cancel_meeting_reminder = Boolean(options.notifyRegistrants);
 	await client.request({ method: 'DELETE', path: target.path, qs, itemIndex });
-	return occurrenceId ? { id: target.id, occurrenceId, deleted: true } : { id: target.id, deleted: true };
+	return occurrenceId
+		? { id: target.id, occurrenceId, deleted: true }
+		: { id: target.id, deleted: true };
 }

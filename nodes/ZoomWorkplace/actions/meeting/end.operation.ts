@@ -3,15 +3,29 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ZoomClient } from '../../transport';
 import { meetingIdField } from '../common.descriptions';
 import { readMeetingTarget } from './get.operation';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['end'] };
 
 export const description: INodeProperties[] = [
-	{ ...meetingIdField(show), description: 'The running meeting to end for everyone: its ID, its UUID, or its join URL' },
+	{
+		...meetingIdField(show),
+		description: 'The running meeting to end for everyone: its ID, its UUID, or its join URL',
+	},
+	optionsCollection(show),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
-	await client.request({ method: 'PUT', path: `${target.path}/status`, body: { action: 'end' }, itemIndex });
+	await client.request({
+		method: 'PUT',
+		path: `${target.path}/status`,
+		body: { action: 'end' },
+		itemIndex,
+	});
 	return { id: target.id, ended: true };
 }

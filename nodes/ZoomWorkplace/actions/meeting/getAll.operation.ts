@@ -6,10 +6,17 @@ import { dateOnlySchema, positiveIntegerSchema, userIdSchema } from '../../helpe
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['getAll'] };
 
-const LIST_TYPES = ['scheduled', 'live', 'upcoming', 'upcoming_meetings', 'previous_meetings'] as const;
+const LIST_TYPES = [
+	'scheduled',
+	'live',
+	'upcoming',
+	'upcoming_meetings',
+	'previous_meetings',
+] as const;
 
 export const description: INodeProperties[] = [
 	userIdField(show, 'Whose meetings to list: "me", a user ID or an email'),
@@ -42,16 +49,33 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				options: [
 					{ name: 'Live', value: 'live', description: 'Meetings in progress' },
-					{ name: 'Previous Meetings', value: 'previous_meetings', description: 'Meetings that took place' },
-					{ name: 'Scheduled', value: 'scheduled', description: 'Unexpired previous, live and upcoming scheduled meetings' },
-					{ name: 'Upcoming', value: 'upcoming', description: 'Upcoming meetings, live ones included' },
-					{ name: 'Upcoming Meetings', value: 'upcoming_meetings', description: 'Upcoming meetings only' },
+					{
+						name: 'Previous Meetings',
+						value: 'previous_meetings',
+						description: 'Meetings that took place',
+					},
+					{
+						name: 'Scheduled',
+						value: 'scheduled',
+						description: 'Unexpired previous, live and upcoming scheduled meetings',
+					},
+					{
+						name: 'Upcoming',
+						value: 'upcoming',
+						description: 'Upcoming meetings, live ones included',
+					},
+					{
+						name: 'Upcoming Meetings',
+						value: 'upcoming_meetings',
+						description: 'Upcoming meetings only',
+					},
 				],
 				default: 'scheduled',
 				description: 'Which meetings to list',
 			},
 		],
 	},
+	optionsCollection(show),
 ];
 
 /** A date picker gives a string; an expression may give a Luxon DateTime or a Date. */
@@ -60,26 +84,54 @@ function asText(value: unknown): unknown {
 	return value !== null && typeof value === 'object' ? String(value) : value;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject[]> {
-	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject[]> {
+	const userId = validateField(
+		this,
+		itemIndex,
+		'User',
+		userIdSchema,
+		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+	);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll
 		? undefined
-		: validateField(this, itemIndex, 'Limit', positiveIntegerSchema, this.getNodeParameter('limit', itemIndex, 50));
+		: validateField(
+				this,
+				itemIndex,
+				'Limit',
+				positiveIntegerSchema,
+				this.getNodeParameter('limit', itemIndex, 50),
+			);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const qs: IDataObject = {};
 	if (filters.type !== undefined && filters.type !== '') {
-		qs.type = validateField(this, itemIndex, 'Type', z.enum(LIST_TYPES, { errorMap: () => ({ message: `must be one of ${LIST_TYPES.join(', ')}` }) }), filters.type);
+		qs.type = validateField(
+			this,
+			itemIndex,
+			'Type',
+			z.enum(LIST_TYPES, {
+				errorMap: () => ({ message: `must be one of ${LIST_TYPES.join(', ')}` }),
+			}),
+			filters.type,
+		);
 	}
-	if (filters.from) qs.from = validateField(this, itemIndex, 'From', dateOnlySchema, asText(filters.from));
+	if (filters.from)
+		qs.from = validateField(this, itemIndex, 'From', dateOnlySchema, asText(filters.from));
 	if (filters.to) {
 		const from = qs.from as string | undefined;
 		qs.to = validateField(
 			this,
 			itemIndex,
 			'To',
-			dateOnlySchema.refine((to) => from === undefined || to >= from, `must not be before From (${from ?? ''})`),
+			dateOnlySchema.refine(
+				(to) => from === undefined || to >= from,
+				`must not be before From (${from ?? ''})`,
+			),
 			asText(filters.to),
 		);
 	}

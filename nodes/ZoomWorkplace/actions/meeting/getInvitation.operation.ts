@@ -3,14 +3,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ZoomClient } from '../../transport';
 import { meetingIdField } from '../common.descriptions';
 import { readMeetingTarget } from './get.operation';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['getInvitation'] };
 
-export const description: INodeProperties[] = [meetingIdField(show)];
+export const description: INodeProperties[] = [meetingIdField(show), optionsCollection(show)];
 
 /** Returns `{ id, invitation }` (and Zoom's `sip_links` when present). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
-	const { body } = await client.request<IDataObject>({ method: 'GET', path: `${target.path}/invitation`, itemIndex });
+	const { body } = await client.request<IDataObject>({
+		method: 'GET',
+		path: `${target.path}/invitation`,
+		itemIndex,
+	});
 	return { id: target.id, ...body };
 }

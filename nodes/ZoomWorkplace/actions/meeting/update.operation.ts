@@ -6,6 +6,7 @@ import type { ZoomClient } from '../../transport';
 import { meetingIdField } from '../common.descriptions';
 import { occurrenceIdOption, readMeetingTarget, readOccurrenceId } from './get.operation';
 import { meetingFields } from './meetingFields.description';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['update'] };
 
@@ -20,24 +21,20 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	meetingFields('updateFields', show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				...occurrenceIdOption,
-				description:
-					'Update only this occurrence of a recurring meeting (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
-			},
-		],
-	},
+	optionsCollection(show, [
+		{
+			...occurrenceIdOption,
+			description:
+				'Update only this occurrence of a recurring meeting (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
@@ -45,20 +42,31 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	// Same body as Create; false and 0 are kept (turning a setting off is an update).
 	const body = buildMeetingBody(this, itemIndex, fields, this.getTimezone());
 	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Add at least one field to update (item ${itemIndex})`, {
-			itemIndex,
-			description: 'Choose a field under "Update Fields": an update with nothing in it would change nothing.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Add at least one field to update (item ${itemIndex})`,
+			{
+				itemIndex,
+				description:
+					'Choose a field under "Update Fields": an update with nothing in it would change nothing.',
+			},
+		);
 	}
 	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
 	await client.request({ method: 'PATCH', path: target.path, qs, body, itemIndex });
 
 	// Zoom answers 204 without a body: read the meeting back so the output shows its new state.
 	try {
-		const { body: meeting } = await client.request<IDataObject>({ method: 'GET', path: target.path, qs, itemIndex });
+		const { body: meeting } = await client.request<IDataObject>({
+			method: 'GET',
+			path: target.path,
+			qs,
+			itemIndex,
+		});
 		return meeting;
 	} catch (error) {
-		if (this.getExecutionCancelSignal()?.aborted) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		if (this.getExecutionCancelSignal()?.aborted)
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		// The update did happen; a failed read (e.g. an app with write scopes only) must not say otherwise.
 		const result: IDataObject = { id: target.id, updated: true };
 		if (occurrenceId) result.occurrenceId = occurrenceId;

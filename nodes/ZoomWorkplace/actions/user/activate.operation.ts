@@ -5,14 +5,25 @@ import { userIdSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['user'], operation: ['activate'] };
 
-export const description: INodeProperties[] = [userIdField(show)];
+export const description: INodeProperties[] = [userIdField(show), optionsCollection(show)];
 
 /** Activates the user (PUT /users/{userId}/status); Zoom answers with no content. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
-	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const userId = validateField(
+		this,
+		itemIndex,
+		'User',
+		userIdSchema,
+		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+	);
 	await client.request({
 		method: 'PUT',
 		path: `/users/${encodeUserIdForPath(userId)}/status`,

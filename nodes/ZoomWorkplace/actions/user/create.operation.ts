@@ -6,6 +6,7 @@ import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { findCreatedUser } from './findCreatedUser';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['user'], operation: ['create'] };
 
@@ -39,15 +40,25 @@ export const userPasswordSchema = z
 	.max(32, 'must be at most 32 characters')
 	.refine((v) => /[A-Za-z]/.test(v), 'must contain at least one letter')
 	.refine((v) => /\d/.test(v), 'must contain at least one number')
-	.refine((v) => /[a-z]/.test(v) && /[A-Z]/.test(v), 'must contain both uppercase and lowercase letters')
-	.refine((v) => new Set(v.toLowerCase()).size > 1, 'must not repeat one character only (such as "aaaaaaaa")')
+	.refine(
+		(v) => /[a-z]/.test(v) && /[A-Z]/.test(v),
+		'must contain both uppercase and lowercase letters',
+	)
+	.refine(
+		(v) => new Set(v.toLowerCase()).size > 1,
+		'must not repeat one character only (such as "aaaaaaaa")',
+	)
 	.refine(
 		(v) => longestConsecutiveRun(v) < MAX_CONSECUTIVE_RUN,
 		`must not contain ${MAX_CONSECUTIVE_RUN} or more consecutive characters (such as "123456" or "abcdef")`,
 	);
 
-const firstNameSchema = z.string({ invalid_type_error: 'must be text' }).max(64, 'must be at most 64 characters');
-const displayNameSchema = z.string({ invalid_type_error: 'must be text' }).max(128, 'must be at most 128 characters');
+const firstNameSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.max(64, 'must be at most 64 characters');
+const displayNameSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.max(128, 'must be at most 128 characters');
 const userEmailSchema = emailSchema.pipe(z.string().max(128, 'must be at most 128 characters'));
 
 export const description: INodeProperties[] = [
@@ -61,25 +72,29 @@ export const description: INodeProperties[] = [
 				name: 'Auto Create',
 				value: 'autoCreate',
 				action: 'Auto create a user',
-				description: 'Create an active user with a password, without confirmation (Enterprise accounts with a managed domain)',
+				description:
+					'Create an active user with a password, without confirmation (Enterprise accounts with a managed domain)',
 			},
 			{
 				name: 'Create',
 				value: 'create',
 				action: 'Create a user with an invitation',
-				description: 'Zoom emails the user a confirmation link; the user stays pending until they accept it',
+				description:
+					'Zoom emails the user a confirmation link; the user stays pending until they accept it',
 			},
 			{
 				name: 'Customer Create',
 				value: 'custCreate',
 				action: 'Create a customer user',
-				description: 'A user without a password who cannot sign in, but can host and join meetings (ISV accounts)',
+				description:
+					'A user without a password who cannot sign in, but can host and join meetings (ISV accounts)',
 			},
 			{
 				name: 'SSO Create',
 				value: 'ssoCreate',
 				action: 'Create an SSO user',
-				description: 'Pre-provision a Single Sign-On user (needs the "Pre-provisioning SSO User" option)',
+				description:
+					'Pre-provision a Single Sign-On user (needs the "Pre-provisioning SSO User" option)',
 			},
 		],
 		default: 'create',
@@ -107,7 +122,7 @@ export const description: INodeProperties[] = [
 			{ name: 'None', value: 99, description: 'Only with the "SSO Create" action' },
 		],
 		default: 1,
-		description: 'The user\'s license type',
+		description: "The user's license type",
 		displayOptions: { show },
 	},
 	{
@@ -150,16 +165,22 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	optionsCollection(show),
 ];
 
 /** Like validateField, but the error never repeats the password. */
 function validatePassword(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
 	const result = userPasswordSchema.safeParse(value);
 	if (result.success) return result.data;
-	throw new NodeOperationError(ctx.getNode(), `Invalid "Password" in item ${itemIndex}: ${result.error.issues[0]?.message ?? 'invalid value'}`, {
-		itemIndex,
-		description: 'Zoom\'s password rules: 8 to 32 characters, at least one letter and one number, both uppercase and lowercase letters, not one character repeated, no run of consecutive characters such as "123456" or "abcdef".',
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Invalid "Password" in item ${itemIndex}: ${result.error.issues[0]?.message ?? 'invalid value'}`,
+		{
+			itemIndex,
+			description:
+				'Zoom\'s password rules: 8 to 32 characters, at least one letter and one number, both uppercase and lowercase letters, not one character repeated, no run of consecutive characters such as "123456" or "abcdef".',
+		},
+	);
 }
 
 interface CreateFields {
@@ -169,31 +190,82 @@ interface CreateFields {
 	password?: string;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
-	const action = validateField(this, itemIndex, 'Action', z.enum(CREATE_ACTIONS, { message: `must be one of ${CREATE_ACTIONS.join(', ')}` }), this.getNodeParameter('action', itemIndex, 'create'));
-	const email = validateField(this, itemIndex, 'Email', userEmailSchema, this.getNodeParameter('email', itemIndex, ''));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const action = validateField(
+		this,
+		itemIndex,
+		'Action',
+		z.enum(CREATE_ACTIONS, { message: `must be one of ${CREATE_ACTIONS.join(', ')}` }),
+		this.getNodeParameter('action', itemIndex, 'create'),
+	);
+	const email = validateField(
+		this,
+		itemIndex,
+		'Email',
+		userEmailSchema,
+		this.getNodeParameter('email', itemIndex, ''),
+	);
 	const type = validateField(
 		this,
 		itemIndex,
 		'User Type',
-		z.coerce.number().refine((v) => (USER_TYPES as readonly number[]).includes(v), 'must be 1 (Basic), 2 (Licensed) or 99 (None)'),
+		z.coerce
+			.number()
+			.refine(
+				(v) => (USER_TYPES as readonly number[]).includes(v),
+				'must be 1 (Basic), 2 (Licensed) or 99 (None)',
+			),
 		this.getNodeParameter('userType', itemIndex, 1),
 	);
 	if (type === 99 && action !== 'ssoCreate') {
-		throw new NodeOperationError(this.getNode(), `Invalid "User Type" in item ${itemIndex}: "None" (99) can only be set with the "SSO Create" action`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid "User Type" in item ${itemIndex}: "None" (99) can only be set with the "SSO Create" action`,
+			{ itemIndex },
+		);
 	}
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as CreateFields;
 
 	const userInfo: IDataObject = { email, type };
-	if (fields.firstName !== undefined) userInfo.first_name = validateField(this, itemIndex, 'First Name', firstNameSchema, fields.firstName);
-	if (fields.lastName !== undefined) userInfo.last_name = validateField(this, itemIndex, 'Last Name', firstNameSchema, fields.lastName);
-	if (fields.displayName !== undefined) userInfo.display_name = validateField(this, itemIndex, 'Display Name', displayNameSchema, fields.displayName);
+	if (fields.firstName !== undefined)
+		userInfo.first_name = validateField(
+			this,
+			itemIndex,
+			'First Name',
+			firstNameSchema,
+			fields.firstName,
+		);
+	if (fields.lastName !== undefined)
+		userInfo.last_name = validateField(
+			this,
+			itemIndex,
+			'Last Name',
+			firstNameSchema,
+			fields.lastName,
+		);
+	if (fields.displayName !== undefined)
+		userInfo.display_name = validateField(
+			this,
+			itemIndex,
+			'Display Name',
+			displayNameSchema,
+			fields.displayName,
+		);
 	if (fields.password !== undefined && (fields.password !== '' || action === 'autoCreate')) {
 		if (action !== 'autoCreate') {
-			throw new NodeOperationError(this.getNode(), `Invalid "Password" in item ${itemIndex}: a password can only be set with the "Auto Create" action`, {
-				itemIndex,
-				description: 'With the other actions the user sets a password themselves (Create) or has none (Customer Create, SSO Create). Remove the Password field or choose "Auto Create".',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Invalid "Password" in item ${itemIndex}: a password can only be set with the "Auto Create" action`,
+				{
+					itemIndex,
+					description:
+						'With the other actions the user sets a password themselves (Create) or has none (Customer Create, SSO Create). Remove the Password field or choose "Auto Create".',
+				},
+			);
 		}
 		userInfo.password = validatePassword(this, itemIndex, fields.password);
 	}

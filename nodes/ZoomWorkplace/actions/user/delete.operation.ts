@@ -7,6 +7,7 @@ import { emailSchema, userIdSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['user'], operation: ['delete'] };
 
@@ -42,7 +43,8 @@ export const description: INodeProperties[] = [
 				name: 'Disassociate',
 				value: 'disassociate',
 				action: 'Disassociate a user from the account',
-				description: 'Remove the user from the account; they keep a free Zoom account of their own. Use this for pending users.',
+				description:
+					'Remove the user from the account; they keep a free Zoom account of their own. Use this for pending users.',
 			},
 		],
 		default: 'disassociate',
@@ -55,7 +57,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Transfer Option',
 		default: {},
-		description: 'Hand the user\'s data over to another user of the account before it goes',
+		description: "Hand the user's data over to another user of the account before it goes",
 		displayOptions: { show },
 		options: [
 			{
@@ -63,14 +65,14 @@ export const description: INodeProperties[] = [
 				name: 'transferMeetings',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to transfer the user\'s upcoming meetings (needs Transfer To Email)',
+				description: "Whether to transfer the user's upcoming meetings (needs Transfer To Email)",
 			},
 			{
 				displayName: 'Transfer Recordings',
 				name: 'transferRecordings',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to transfer the user\'s cloud recordings (needs Transfer To Email)',
+				description: "Whether to transfer the user's cloud recordings (needs Transfer To Email)",
 			},
 			{
 				displayName: 'Transfer To Email',
@@ -78,44 +80,78 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'name@email.com',
 				default: '',
-				description: 'Email of the account user who receives the data. Required when the user has Zoom Events/Sessions.',
+				description:
+					'Email of the account user who receives the data. Required when the user has Zoom Events/Sessions.',
 			},
 			{
 				displayName: 'Transfer Webinars',
 				name: 'transferWebinars',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to transfer the user\'s webinars (needs Transfer To Email)',
+				description: "Whether to transfer the user's webinars (needs Transfer To Email)",
 			},
 			{
 				displayName: 'Transfer Whiteboards',
 				name: 'transferWhiteboards',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to transfer the user\'s Zoom Whiteboard data (needs Transfer To Email)',
+				description:
+					"Whether to transfer the user's Zoom Whiteboard data (needs Transfer To Email)",
 			},
 		],
 	},
+	optionsCollection(show),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
-	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
-	const action = validateField(this, itemIndex, 'Action', z.enum(DELETE_ACTIONS, { message: 'must be disassociate or delete' }), this.getNodeParameter('action', itemIndex, 'disassociate'));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const userId = validateField(
+		this,
+		itemIndex,
+		'User',
+		userIdSchema,
+		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+	);
+	const action = validateField(
+		this,
+		itemIndex,
+		'Action',
+		z.enum(DELETE_ACTIONS, { message: 'must be disassociate or delete' }),
+		this.getNodeParameter('action', itemIndex, 'disassociate'),
+	);
 	const transfer = this.getNodeParameter('transfer', itemIndex, {}) as IDataObject;
 
 	const qs: IDataObject = { action };
 	if (transfer.transferEmail !== undefined) {
-		qs.transfer_email = validateField(this, itemIndex, 'Transfer To Email', emailSchema, transfer.transferEmail);
+		qs.transfer_email = validateField(
+			this,
+			itemIndex,
+			'Transfer To Email',
+			emailSchema,
+			transfer.transferEmail,
+		);
 	}
 	for (const [name, { label, zoom }] of Object.entries(TRANSFERS)) {
 		if (transfer[name] === undefined) continue;
 		const value = validateField(this, itemIndex, label, booleanSchema, transfer[name]);
 		if (value && qs.transfer_email === undefined) {
-			throw new NodeOperationError(this.getNode(), `Invalid "${label}" in item ${itemIndex}: it needs "Transfer To Email", the user who receives the data`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Invalid "${label}" in item ${itemIndex}: it needs "Transfer To Email", the user who receives the data`,
+				{ itemIndex },
+			);
 		}
 		qs[zoom] = value;
 	}
 
-	await client.request({ method: 'DELETE', path: `/users/${encodeUserIdForPath(userId)}`, qs, itemIndex });
+	await client.request({
+		method: 'DELETE',
+		path: `/users/${encodeUserIdForPath(userId)}`,
+		qs,
+		itemIndex,
+	});
 	return { id: userId, deleted: true, action };
 }

@@ -24,7 +24,11 @@ export async function findCreatedUser(
 ): Promise<IDataObject | undefined> {
 	// The client's errors are already NodeApiErrors; only "no such user" means "not created".
 	const response = await client
-		.request<IDataObject>({ method: 'GET', path: `/users/${encodeUserIdForPath(email)}`, itemIndex })
+		.request<IDataObject>({
+			method: 'GET',
+			path: `/users/${encodeUserIdForPath(email)}`,
+			itemIndex,
+		})
 		.catch((error: unknown) => {
 			if (isNotFound(error)) return undefined;
 			throw error;

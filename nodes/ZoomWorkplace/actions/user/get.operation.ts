@@ -5,10 +5,11 @@ import { userIdSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['user'], operation: ['get'] };
 
-export const description: INodeProperties[] = [userIdField(show)];
+export const description: INodeProperties[] = [userIdField(show), optionsCollection(show)];
 
 export async function execute(
 	this: IExecuteFunctions,

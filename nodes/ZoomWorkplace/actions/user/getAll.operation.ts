@@ -5,6 +5,7 @@ import { positiveIntegerSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
@@ -35,13 +36,18 @@ export const description: INodeProperties[] = [
 				options: [
 					{ name: 'Active', value: 'active', description: 'Users who joined the account' },
 					{ name: 'Inactive', value: 'inactive', description: 'Deactivated users' },
-					{ name: 'Pending', value: 'pending', description: 'Invited users who have not accepted yet' },
+					{
+						name: 'Pending',
+						value: 'pending',
+						description: 'Invited users who have not accepted yet',
+					},
 				],
 				default: 'active',
 				description: 'Zoom lists active users when no status is given',
 			},
 		],
 	},
+	optionsCollection(show),
 ];
 
 interface UserFilters {
@@ -54,16 +60,33 @@ const roleIdSchema = z
 	.transform((v) => String(v).trim())
 	.refine((v) => v !== '' && !/[\s/?#&]/.test(v), 'must be a role ID such as 2');
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll
 		? undefined
-		: validateField(this, itemIndex, 'Limit', positiveIntegerSchema, this.getNodeParameter('limit', itemIndex, 50));
+		: validateField(
+				this,
+				itemIndex,
+				'Limit',
+				positiveIntegerSchema,
+				this.getNodeParameter('limit', itemIndex, 50),
+			);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as UserFilters;
 	const qs: IDataObject = {};
 	if (filters.status !== undefined) {
-		qs.status = validateField(this, itemIndex, 'Status', z.enum(USER_STATUSES, { message: 'must be active, inactive or pending' }), filters.status);
+		qs.status = validateField(
+			this,
+			itemIndex,
+			'Status',
+			z.enum(USER_STATUSES, { message: 'must be active, inactive or pending' }),
+			filters.status,
+		);
 	}
-	if (filters.roleId !== undefined) qs.role_id = validateField(this, itemIndex, 'Role ID', roleIdSchema, filters.roleId);
+	if (filters.roleId !== undefined)
+		qs.role_id = validateField(this, itemIndex, 'Role ID', roleIdSchema, filters.roleId);
 	return await client.requestAllItems({ path: '/users', qs, arrayKey: 'users', limit, itemIndex });
 }

@@ -6,20 +6,37 @@ import { userIdSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['user'], operation: ['getSettings'] };
 
 /** Zoom's `option` query parameter of GET and PATCH /users/{userId}/settings. */
-export const SETTINGS_SECTIONS = ['meeting_authentication', 'recording_authentication', 'meeting_security'] as const;
+export const SETTINGS_SECTIONS = [
+	'meeting_authentication',
+	'recording_authentication',
+	'meeting_security',
+] as const;
 
 export const settingsSectionField: INodeProperties = {
 	displayName: 'Section',
 	name: 'option',
 	type: 'options',
 	options: [
-		{ name: 'Meeting Authentication', value: 'meeting_authentication', description: 'The authentication profiles for meetings and webinars' },
-		{ name: 'Meeting Security', value: 'meeting_security', description: 'Meeting and webinar security settings' },
-		{ name: 'Recording Authentication', value: 'recording_authentication', description: 'The authentication profiles for cloud recordings' },
+		{
+			name: 'Meeting Authentication',
+			value: 'meeting_authentication',
+			description: 'The authentication profiles for meetings and webinars',
+		},
+		{
+			name: 'Meeting Security',
+			value: 'meeting_security',
+			description: 'Meeting and webinar security settings',
+		},
+		{
+			name: 'Recording Authentication',
+			value: 'recording_authentication',
+			description: 'The authentication profiles for cloud recordings',
+		},
 	],
 	default: 'meeting_security',
 	description: 'Work on one special section instead of the general settings',
@@ -33,53 +50,54 @@ const LOGIN_TYPES = [0, 1, 11, 21, 23, 24, 27, 97, 98, 99, 100, 101] as const;
 
 const customQueryFieldsSchema = z
 	.string({ invalid_type_error: 'must be text' })
-	.transform((v) => v.split(',').map((f) => f.trim()).filter(Boolean))
+	.transform((v) =>
+		v
+			.split(',')
+			.map((f) => f.trim())
+			.filter(Boolean),
+	)
 	.refine((v) => v.length > 0, 'must name at least one setting, such as host_video')
-	.refine((v) => v.every((f) => /^[A-Za-z0-9_]+$/.test(f)), 'must be setting names separated by commas, such as host_video,participant_video')
+	.refine(
+		(v) => v.every((f) => /^[A-Za-z0-9_]+$/.test(f)),
+		'must be setting names separated by commas, such as host_video,participant_video',
+	)
 	.transform((v) => v.join(','));
 
 export const description: INodeProperties[] = [
 	userIdField(show),
-	{
-		displayName: 'Settings Options',
-		name: 'settingsOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Fields',
-				name: 'customQueryFields',
-				type: 'string',
-				default: '',
-				placeholder: 'host_video,participant_video',
-				description: 'Comma-separated names of the settings to return (with the sections holding them); all when empty',
-			},
-			{
-				displayName: 'Login Type',
-				name: 'loginType',
-				type: 'options',
-				options: [
-					{ name: 'Alipay (China Only)', value: 23 },
-					{ name: 'API User', value: 99 },
-					{ name: 'Apple OAuth', value: 24 },
-					{ name: 'Facebook OAuth', value: 0 },
-					{ name: 'Google OAuth', value: 1 },
-					{ name: 'Microsoft OAuth', value: 27 },
-					{ name: 'Mobile Device', value: 97 },
-					{ name: 'Phone Number (China Only)', value: 11 },
-					{ name: 'RingCentral OAuth', value: 98 },
-					{ name: 'Single Sign-On (SSO)', value: 101 },
-					{ name: 'WeChat (China Only)', value: 21 },
-					{ name: 'Zoom Work Email', value: 100 },
-				],
-				default: 100,
-				description: 'The settings that apply when the user signs in this way',
-			},
-			settingsSectionField,
-		],
-	},
+	optionsCollection(show, [
+		{
+			displayName: 'Fields',
+			name: 'customQueryFields',
+			type: 'string',
+			default: '',
+			placeholder: 'host_video,participant_video',
+			description:
+				'Comma-separated names of the settings to return (with the sections holding them); all when empty',
+		},
+		{
+			displayName: 'Login Type',
+			name: 'loginType',
+			type: 'options',
+			options: [
+				{ name: 'Alipay (China Only)', value: 23 },
+				{ name: 'API User', value: 99 },
+				{ name: 'Apple OAuth', value: 24 },
+				{ name: 'Facebook OAuth', value: 0 },
+				{ name: 'Google OAuth', value: 1 },
+				{ name: 'Microsoft OAuth', value: 27 },
+				{ name: 'Mobile Device', value: 97 },
+				{ name: 'Phone Number (China Only)', value: 11 },
+				{ name: 'RingCentral OAuth', value: 98 },
+				{ name: 'Single Sign-On (SSO)', value: 101 },
+				{ name: 'WeChat (China Only)', value: 21 },
+				{ name: 'Zoom Work Email', value: 100 },
+			],
+			default: 100,
+			description: 'The settings that apply when the user signs in this way',
+		},
+		settingsSectionField,
+	]),
 ];
 
 interface GetSettingsOptions {
@@ -88,22 +106,44 @@ interface GetSettingsOptions {
 	option?: string;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
-	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
-	const options = this.getNodeParameter('settingsOptions', itemIndex, {}) as GetSettingsOptions;
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const userId = validateField(
+		this,
+		itemIndex,
+		'User',
+		userIdSchema,
+		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+	);
+	const options = this.getNodeParameter('options', itemIndex, {}) as GetSettingsOptions;
 	const qs: IDataObject = {};
-	if (options.option !== undefined) qs.option = validateField(this, itemIndex, 'Section', settingsSectionSchema, options.option);
+	if (options.option !== undefined)
+		qs.option = validateField(this, itemIndex, 'Section', settingsSectionSchema, options.option);
 	if (options.loginType !== undefined) {
 		qs.login_type = validateField(
 			this,
 			itemIndex,
 			'Login Type',
-			z.coerce.number().refine((v) => (LOGIN_TYPES as readonly number[]).includes(v), `must be one of ${LOGIN_TYPES.join(', ')}`),
+			z.coerce
+				.number()
+				.refine(
+					(v) => (LOGIN_TYPES as readonly number[]).includes(v),
+					`must be one of ${LOGIN_TYPES.join(', ')}`,
+				),
 			options.loginType,
 		);
 	}
 	if (options.customQueryFields !== undefined && options.customQueryFields !== '') {
-		qs.custom_query_fields = validateField(this, itemIndex, 'Fields', customQueryFieldsSchema, options.customQueryFields);
+		qs.custom_query_fields = validateField(
+			this,
+			itemIndex,
+			'Fields',
+			customQueryFieldsSchema,
+			options.customQueryFields,
+		);
 	}
 	const { body } = await client.request<IDataObject>({
 		method: 'GET',

@@ -7,6 +7,7 @@ import { timezoneSchema, userIdSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['user'], operation: ['update'] };
 
@@ -21,7 +22,10 @@ const digitsSchema = (pattern: RegExp, message: string) =>
 		.transform((v) => String(v).replace(/[\s-]/g, ''))
 		.refine((v) => pattern.test(v), message);
 
-export const pmiSchema = digitsSchema(/^[1-9]\d{9}$/, 'must be 10 digits, not starting with 0 (such as 5551234567)').transform(Number);
+export const pmiSchema = digitsSchema(
+	/^[1-9]\d{9}$/,
+	'must be 10 digits, not starting with 0 (such as 5551234567)',
+).transform(Number);
 
 export const hostKeySchema = digitsSchema(/^\d{6,10}$/, 'must be 6 to 10 digits');
 
@@ -33,11 +37,20 @@ const booleanSchema = z.union(
 const integerChoice = (allowed: readonly number[], message: string) =>
 	z.coerce.number({ invalid_type_error: message }).refine((v) => allowed.includes(v), message);
 
-const aboutMeSchema = text(150).refine((v) => !/<[a-z/!]|https?:\/\/|www\./i.test(v), 'must not contain hyperlinks or HTML');
+const aboutMeSchema = text(150).refine(
+	(v) => !/<[a-z/!]|https?:\/\/|www\./i.test(v),
+	'must not contain hyperlinks or HTML',
+);
 
-const linkedInUrlSchema = text().refine((v) => v === '' || /linkedin\.com/i.test(v), 'must be a LinkedIn URL (containing linkedin.com)');
+const linkedInUrlSchema = text().refine(
+	(v) => v === '' || /linkedin\.com/i.test(v),
+	'must be a LinkedIn URL (containing linkedin.com)',
+);
 
-const languageSchema = text().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en-US or de-DE');
+const languageSchema = text().regex(
+	/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/,
+	'must be a language code such as en-US or de-DE',
+);
 
 const phoneNumberSchema = z.object({
 	country: z
@@ -50,8 +63,13 @@ const phoneNumberSchema = z.object({
 		.trim()
 		.regex(/^\+?\d{1,4}$/, 'must be a country calling code such as +1')
 		.transform((v) => (v.startsWith('+') ? v : `+${v}`)),
-	label: z.enum(['Mobile', 'Office', 'Home', 'Fax'], { message: 'must be Mobile, Office, Home or Fax' }),
-	number: digitsSchema(/^\d{3,20}$/, 'must be a phone number (digits only, without the country code)'),
+	label: z.enum(['Mobile', 'Office', 'Home', 'Fax'], {
+		message: 'must be Mobile, Office, Home or Fax',
+	}),
+	number: digitsSchema(
+		/^\d{3,20}$/,
+		'must be a phone number (digits only, without the country code)',
+	),
 });
 
 /** Node field → Zoom PATCH /users/{userId} field, with the check each value must pass. */
@@ -77,7 +95,14 @@ const FIELDS: Record<string, { label: string; zoom: string; schema: z.ZodTypeAny
 		schema: integerChoice([1, 2, 3], 'must be 1 (ask), 2 (always display) or 3 (do not display)'),
 	},
 	timezone: { label: 'Time Zone', zoom: 'timezone', schema: timezoneSchema },
-	type: { label: 'Type', zoom: 'type', schema: integerChoice([1, 2, 4, 99], 'must be 1 (Basic), 2 (Licensed), 4 (No Meetings License) or 99 (None)') },
+	type: {
+		label: 'Type',
+		zoom: 'type',
+		schema: integerChoice(
+			[1, 2, 4, 99],
+			'must be 1 (Basic), 2 (Licensed), 4 (No Meetings License) or 99 (None)',
+		),
+	},
 	usePmi: { label: 'Use PMI', zoom: 'use_pmi', schema: booleanSchema },
 	vanityName: { label: 'Vanity Name', zoom: 'vanity_name', schema: text() },
 };
@@ -85,7 +110,8 @@ const FIELDS: Record<string, { label: string; zoom: string; schema: z.ZodTypeAny
 export const description: INodeProperties[] = [
 	userIdField(show),
 	{
-		displayName: 'Zoom answers an update with no content: this operation then reads the user back and returns the user as Zoom now stores it',
+		displayName:
+			'Zoom answers an update with no content: this operation then reads the user back and returns the user as Zoom now stores it',
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
@@ -99,20 +125,103 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'About Me', name: 'aboutMe', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'Self-introduction, up to 150 characters, without links or HTML' },
-			{ displayName: 'CMS User ID', name: 'cmsUserId', type: 'string', default: '', description: 'The user\'s Kaltura user ID' },
-			{ displayName: 'Company', name: 'company', type: 'string', default: '', description: 'Up to 255 characters' },
+			{
+				displayName: 'About Me',
+				name: 'aboutMe',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'Self-introduction, up to 150 characters, without links or HTML',
+			},
+			{
+				displayName: 'CMS User ID',
+				name: 'cmsUserId',
+				type: 'string',
+				default: '',
+				description: "The user's Kaltura user ID",
+			},
+			{
+				displayName: 'Company',
+				name: 'company',
+				type: 'string',
+				default: '',
+				description: 'Up to 255 characters',
+			},
 			{ displayName: 'Department', name: 'dept', type: 'string', default: '' },
-			{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '', description: 'Up to 128 characters' },
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: 'Up to 64 characters' },
-			{ displayName: 'Host Key', name: 'hostKey', type: 'string', typeOptions: { password: true }, default: '', description: '6 to 10 digits, used to claim host controls' },
-			{ displayName: 'Job Title', name: 'jobTitle', type: 'string', default: '', description: 'Up to 128 characters' },
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en-US', description: 'Language code such as en-US' },
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: 'Up to 64 characters' },
-			{ displayName: 'LinkedIn URL', name: 'linkedinUrl', type: 'string', default: '', placeholder: 'https://www.linkedin.com/in/jchill', description: 'Must contain linkedin.com' },
-			{ displayName: 'Location', name: 'location', type: 'string', default: '', description: 'Up to 256 characters' },
-			{ displayName: 'Manager', name: 'manager', type: 'string', default: '', description: 'The user\'s assigned manager' },
-			{ displayName: 'Personal Meeting ID (PMI)', name: 'pmi', type: 'string', default: '', placeholder: '5551234567', description: '10 digits' },
+			{
+				displayName: 'Display Name',
+				name: 'displayName',
+				type: 'string',
+				default: '',
+				description: 'Up to 128 characters',
+			},
+			{
+				displayName: 'First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+				description: 'Up to 64 characters',
+			},
+			{
+				displayName: 'Host Key',
+				name: 'hostKey',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: '6 to 10 digits, used to claim host controls',
+			},
+			{
+				displayName: 'Job Title',
+				name: 'jobTitle',
+				type: 'string',
+				default: '',
+				description: 'Up to 128 characters',
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: '',
+				placeholder: 'en-US',
+				description: 'Language code such as en-US',
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+				description: 'Up to 64 characters',
+			},
+			{
+				displayName: 'LinkedIn URL',
+				name: 'linkedinUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://www.linkedin.com/in/jchill',
+				description: 'Must contain linkedin.com',
+			},
+			{
+				displayName: 'Location',
+				name: 'location',
+				type: 'string',
+				default: '',
+				description: 'Up to 256 characters',
+			},
+			{
+				displayName: 'Manager',
+				name: 'manager',
+				type: 'string',
+				default: '',
+				description: "The user's assigned manager",
+			},
+			{
+				displayName: 'Personal Meeting ID (PMI)',
+				name: 'pmi',
+				type: 'string',
+				default: '',
+				placeholder: '5551234567',
+				description: '10 digits',
+			},
 			{
 				displayName: 'Phone Numbers',
 				name: 'phoneNumbers',
@@ -120,14 +229,26 @@ export const description: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Phone Number',
-				description: 'Replaces the user\'s phone numbers',
+				description: "Replaces the user's phone numbers",
 				options: [
 					{
 						displayName: 'Phone Number',
 						name: 'phoneNumber',
 						values: [
-							{ displayName: 'Country', name: 'country', type: 'string', default: 'US', description: 'Two-letter country ID' },
-							{ displayName: 'Country Code', name: 'code', type: 'string', default: '+1', description: 'Calling code of the country' },
+							{
+								displayName: 'Country',
+								name: 'country',
+								type: 'string',
+								default: 'US',
+								description: 'Two-letter country ID',
+							},
+							{
+								displayName: 'Country Code',
+								name: 'code',
+								type: 'string',
+								default: '+1',
+								description: 'Calling code of the country',
+							},
 							{
 								displayName: 'Label',
 								name: 'label',
@@ -140,7 +261,14 @@ export const description: INodeProperties[] = [
 								],
 								default: 'Mobile',
 							},
-							{ displayName: 'Number', name: 'number', type: 'string', default: '', placeholder: '5550100', description: 'The number without the country code' },
+							{
+								displayName: 'Number',
+								name: 'number',
+								type: 'string',
+								default: '',
+								placeholder: '5550100',
+								description: 'The number without the country code',
+							},
 						],
 					},
 				],
@@ -164,7 +292,8 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getTimezones' },
 				default: '',
-				description: 'The user\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'The user\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Type',
@@ -177,23 +306,47 @@ export const description: INodeProperties[] = [
 					{ name: 'None', value: 99, description: 'Only for users created with "SSO Create"' },
 				],
 				default: 1,
-				description: 'The user\'s license type',
+				description: "The user's license type",
 			},
-			{ displayName: 'Use PMI', name: 'usePmi', type: 'boolean', default: false, description: 'Whether instant meetings use the Personal Meeting ID' },
-			{ displayName: 'Vanity Name', name: 'vanityName', type: 'string', default: '', description: 'Name of the personal meeting room (personal link)' },
+			{
+				displayName: 'Use PMI',
+				name: 'usePmi',
+				type: 'boolean',
+				default: false,
+				description: 'Whether instant meetings use the Personal Meeting ID',
+			},
+			{
+				displayName: 'Vanity Name',
+				name: 'vanityName',
+				type: 'string',
+				default: '',
+				description: 'Name of the personal meeting room (personal link)',
+			},
 		],
 	},
+	optionsCollection(show),
 ];
 
 function phoneNumbers(ctx: IExecuteFunctions, itemIndex: number, value: unknown): IDataObject[] {
 	const entries = ((value ?? {}) as { phoneNumber?: unknown[] }).phoneNumber ?? [];
-	return entries.map((entry, index) =>
-		validateField(ctx, itemIndex, `Phone Numbers → Phone Number ${index + 1}`, phoneNumberSchema, entry) as IDataObject,
+	return entries.map(
+		(entry, index) =>
+			validateField(
+				ctx,
+				itemIndex,
+				`Phone Numbers → Phone Number ${index + 1}`,
+				phoneNumberSchema,
+				entry,
+			) as IDataObject,
 	);
 }
 
 /** Every field the user added is sent, `false`, `0` and "" included. */
-export function buildUserUpdateBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+export function buildUserUpdateBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
 	for (const [name, value] of Object.entries(fields)) {
 		if (name === 'phoneNumbers') {
@@ -207,12 +360,26 @@ export function buildUserUpdateBody(ctx: IExecuteFunctions, itemIndex: number, f
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
-	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const userId = validateField(
+		this,
+		itemIndex,
+		'User',
+		userIdSchema,
+		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = buildUserUpdateBody(this, itemIndex, fields);
 	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update in item ${itemIndex}: add at least one field under "Update Fields"`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Nothing to update in item ${itemIndex}: add at least one field under "Update Fields"`,
+			{ itemIndex },
+		);
 	}
 	const path = `/users/${encodeUserIdForPath(userId)}`;
 	await client.request({ method: 'PATCH', path, body, itemIndex });

@@ -7,11 +7,14 @@ import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { settingsSectionField, settingsSectionSchema } from './getSettings.operation';
+import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['user'], operation: ['updateSettings'] };
 
 const settingsSchema = jsonObjectSchema.pipe(
-	z.record(z.unknown()).refine((v) => Object.keys(v).length > 0, 'must contain at least one setting'),
+	z
+		.record(z.unknown())
+		.refine((v) => Object.keys(v).length > 0, 'must contain at least one setting'),
 );
 
 export const description: INodeProperties[] = [
@@ -22,33 +25,44 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		required: true,
 		default: '{\n  "schedule_meeting": {\n    "host_video": true\n  }\n}',
-		description: 'The settings to change, as a JSON object shaped like what "Get Settings" returns. Settings not named keep their value.',
+		description:
+			'The settings to change, as a JSON object shaped like what "Get Settings" returns. Settings not named keep their value.',
 		displayOptions: { show },
 	},
 	{
-		displayName: 'Zoom answers a settings update with no content: this operation then reads the settings back and returns them as Zoom now stores them',
+		displayName:
+			'Zoom answers a settings update with no content: this operation then reads the settings back and returns them as Zoom now stores them',
 		name: 'updateSettingsNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Settings Options',
-		name: 'settingsOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [settingsSectionField],
-	},
+	optionsCollection(show, [settingsSectionField]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient): Promise<IDataObject> {
-	const userId = validateField(this, itemIndex, 'User', userIdSchema, this.getNodeParameter('userId', itemIndex, '', { extractValue: true }));
-	const settings = validateField(this, itemIndex, 'Settings', settingsSchema, this.getNodeParameter('settings', itemIndex, ''));
-	const options = this.getNodeParameter('settingsOptions', itemIndex, {}) as { option?: string };
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const userId = validateField(
+		this,
+		itemIndex,
+		'User',
+		userIdSchema,
+		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+	);
+	const settings = validateField(
+		this,
+		itemIndex,
+		'Settings',
+		settingsSchema,
+		this.getNodeParameter('settings', itemIndex, ''),
+	);
+	const options = this.getNodeParameter('options', itemIndex, {}) as { option?: string };
 	const qs: IDataObject = {};
-	if (options.option !== undefined) qs.option = validateField(this, itemIndex, 'Section', settingsSectionSchema, options.option);
+	if (options.option !== undefined)
+		qs.option = validateField(this, itemIndex, 'Section', settingsSectionSchema, options.option);
 	const path = `/users/${encodeUserIdForPath(userId)}/settings`;
 	await client.request({ method: 'PATCH', path, qs, body: settings as IDataObject, itemIndex });
 	const { body } = await client.request<IDataObject>({ method: 'GET', path, qs, itemIndex });
