@@ -55,12 +55,20 @@ export function isInstalled(cacheDir = defaultCacheDir()) {
 }
 
 function run(cmd, args, opts = {}) {
-	log(`$ ${[cmd, ...args].join(' ')}${opts.cwd ? `   (in ${opts.cwd})` : ''}`);
+	const { logFile, ...spawnOpts } = opts;
+	log(`$ ${[cmd, ...args].join(' ')}${spawnOpts.cwd ? `   (in ${spawnOpts.cwd})` : ''}${logFile ? `   > ${logFile}` : ''}`);
 	const started = Date.now();
-	const res = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+	let fd;
+	if (logFile) fd = fs.openSync(logFile, 'w');
+	const res = spawnSync(cmd, args, { stdio: fd === undefined ? 'inherit' : ['ignore', fd, fd], ...spawnOpts });
+	if (fd !== undefined) fs.closeSync(fd);
 	const secs = ((Date.now() - started) / 1000).toFixed(1);
 	if (res.error) throw new InstallError(`could not start ${cmd}: ${res.error.message}`);
 	if (res.status !== 0) {
+		if (logFile) {
+			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n');
+			process.stderr.write(`--- last lines of ${logFile} ---\n${tail}\n---\n`);
+		}
 		throw new InstallError(`${cmd} ${args.join(' ')} exited with ${res.status ?? res.signal} after ${secs}s`);
 	}
 	log(`  done in ${secs}s`);
@@ -253,8 +261,12 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1' } = {}) {
 		const sqliteDirs = findPackages(cacheDir, 'sqlite3');
 		if (sqliteDirs.length === 0) throw new InstallError('sqlite3 is not in the n8n install; cannot use DB_TYPE=sqlite');
 		const gypEnv = { ...env, npm_config_nodedir: nodedir, JOBS: String(os.availableParallelism?.() ?? 2) };
-		for (const dir of sqliteDirs) {
-			run(process.execPath, [nodeGyp, 'rebuild', `--nodedir=${nodedir}`, '--release'], { cwd: dir, env: gypEnv });
+		for (const [i, dir] of sqliteDirs.entries()) {
+			run(process.execPath, [nodeGyp, 'rebuild', `--nodedir=${nodedir}`, '--release', '--jobs=max'], {
+				cwd: dir,
+				env: gypEnv,
+				logFile: path.join(cacheDir, `sqlite3-build-${i}.log`),
+			});
 		}
 
 		// Smoke check: the driver loads, and n8n's CLI starts.
@@ -291,7 +303,8 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1' } = {}) {
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	try {
 		const { n8nBin } = install({ force: process.argv.includes('--force') || process.env.N8N_E2E_FORCE === '1' });
-		if (process.argv.includes('--print-bin')) process.stdout.write(`${n8nBin}\n`);
+		// Machine-readable line for test/e2e/harness/n8n.ts
+		if (process.argv.includes('--print-bin')) process.stdout.write(`N8N_BIN=${n8nBin}\n`);
 	} catch (err) {
 		process.stderr.write(`[install-n8n] FAILED: ${err instanceof InstallError ? err.message : err?.stack ?? err}\n`);
 		process.exit(1);
