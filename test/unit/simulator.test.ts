@@ -764,10 +764,10 @@ describe('Zoom simulator', () => {
 		test('latency, counters and maxConcurrent', async () => {
 			sim.resetCounters();
 			assert.equal(sim.counters.totalApiRequests, 0);
-			sim.setLatency(40);
+			sim.setLatency(100);
 			const started = Date.now();
 			await Promise.all([1, 2, 3, 4, 5].map(() => api('GET', '/users/me')));
-			assert.ok(Date.now() - started >= 35);
+			assert.ok(Date.now() - started >= 90);
 			sim.setLatency(0);
 			assert.equal(sim.counters.maxConcurrent, 5);
 			assert.equal(sim.counters.totalApiRequests, 5);
