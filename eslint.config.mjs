@@ -13,7 +13,7 @@ export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', '**/*.js', '**/*.mjs'] },
 	...shipped,
 	...tseslint.config({
-		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
 		extends: [tseslint.configs.recommended],
 		rules: {
 			'@typescript-eslint/no-explicit-any': 'off',

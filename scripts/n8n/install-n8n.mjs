@@ -292,23 +292,27 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1', updateLock 
 		const lockFits =
 			lock && JSON.stringify(lock.packages?.['']?.dependencies) === JSON.stringify(dependencies);
 		if (lockFits && !updateLock) {
-			log(`using the committed lockfile ${path.relative(process.cwd(), LOCKFILE)}`);
+			// `npm install` over the lockfile, not `npm ci`: the lock has no entries for optional
+			// platform packages this registry lacks (e.g. msgpackr-extract's darwin builds), which
+			// `npm ci` rejects as "out of sync"; `npm install` keeps every locked version.
+			log(`using the committed lockfile ${LOCKFILE}`);
 			fs.copyFileSync(LOCKFILE, path.join(cacheDir, 'package-lock.json'));
-			run(
-				process.execPath,
-				[npmCli, 'ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
-				{ cwd: cacheDir, env },
+		} else if (lock) {
+			log(
+				`the committed lockfile is for other direct dependencies (${JSON.stringify(lock.packages?.['']?.dependencies)}); resolving afresh`,
 			);
-		} else {
-			if (lock && !lockFits)
+		}
+		run(
+			process.execPath,
+			[npmCli, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+			{ cwd: cacheDir, env },
+		);
+		if (lockFits && !updateLock) {
+			const after = fs.readFileSync(path.join(cacheDir, 'package-lock.json'), 'utf8');
+			if (after !== fs.readFileSync(LOCKFILE, 'utf8'))
 				log(
-					`the committed lockfile is for other direct dependencies (${JSON.stringify(lock.packages?.['']?.dependencies)}); resolving afresh`,
+					'note: npm changed the lockfile while installing (run with --update-lock to refresh it)',
 				);
-			run(
-				process.execPath,
-				[npmCli, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
-				{ cwd: cacheDir, env },
-			);
 		}
 
 		// Build sqlite3 (n8n's SQLite driver) from source against Node 24's headers.

@@ -121,6 +121,8 @@ export interface CreateN8nHomeOptions {
 	packageDir?: string;
 	/** false: a home without the package */
 	installPackage?: boolean;
+	/** keep n8n's data in this folder (created if missing, kept by cleanup) instead of a temp folder */
+	userFolder?: string;
 }
 
 interface PackageJson {
@@ -199,13 +201,18 @@ export async function createN8nHome(options: CreateN8nHomeOptions = {}): Promise
 	const install = options.installPackage ?? true;
 	const pkg = install ? await readBuiltPackage(sourceDir) : undefined;
 
-	const userFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'n8n-e2e-home-'));
+	const persistent = options.userFolder !== undefined;
+	const userFolder = persistent
+		? path.resolve(options.userFolder as string)
+		: await fs.mkdtemp(path.join(os.tmpdir(), 'n8n-e2e-home-'));
 	const n8nFolder = path.join(userFolder, '.n8n');
 	const nodesDir = path.join(n8nFolder, 'nodes');
 	const packageDir = path.join(nodesDir, 'node_modules', pkg?.name ?? PACKAGE_NAME);
 	await fs.mkdir(nodesDir, { recursive: true });
 
 	if (pkg) {
+		// A persistent home gets the current build, not a mix with an older one.
+		await fs.rm(packageDir, { recursive: true, force: true });
 		await fs.mkdir(packageDir, { recursive: true });
 		await fs.copyFile(path.join(sourceDir, 'package.json'), path.join(packageDir, 'package.json'));
 		await fs.cp(path.join(sourceDir, 'dist'), path.join(packageDir, 'dist'), { recursive: true });
@@ -231,6 +238,7 @@ export async function createN8nHome(options: CreateN8nHomeOptions = {}): Promise
 		n8nFolder,
 		packageDir,
 		async cleanup() {
+			if (persistent) return;
 			if (process.env.N8N_E2E_KEEP === '1') {
 				process.stderr.write(`[e2e] keeping n8n home ${userFolder}\n`);
 				return;
