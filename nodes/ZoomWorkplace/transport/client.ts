@@ -15,6 +15,7 @@ import {
 	headerValue,
 	realClock,
 	sharedRateLimiter,
+	WaitCancelledError,
 	type RateLimitCategory,
 	type RateLimiter,
 } from './rateLimiter';
@@ -87,6 +88,9 @@ export class ZoomClient {
 
 	private limiterPromise?: Promise<RateLimiter>;
 
+	/** IDs of the objects creates of this execution returned, so a look-up never hands one out twice. */
+	private readonly returnedIds = new Set<string>();
+
 	constructor(
 		private readonly ctx: ZoomContext,
 		private readonly options: ZoomClientOptions,
@@ -149,6 +153,7 @@ export class ZoomClient {
 			body: request.body,
 			json: true,
 			returnFullResponse: true,
+			timeout: this.retry.timeoutMs,
 		};
 		return (await this.ctx.helpers.httpRequestWithAuthentication.call(
 			this.ctx,
@@ -157,8 +162,12 @@ export class ZoomClient {
 		)) as FullResponse;
 	}
 
-	private async wait(ms: number): Promise<void> {
-		await realClock.wait(ms, this.cancelSignal());
+	private async wait(ms: number, itemIndex?: number): Promise<void> {
+		try {
+			await realClock.wait(ms, this.cancelSignal());
+		} catch (error) {
+			throw new NodeOperationError(this.ctx.getNode(), error as Error, { itemIndex });
+		}
 	}
 
 	async request<T = IDataObject>(request: ZoomRequest): Promise<ZoomResponse<T>> {
@@ -166,6 +175,8 @@ export class ZoomClient {
 		const limiter = await this.limiter();
 		let failures = 0;
 		let rateLimitRetries = 0;
+		/** An earlier attempt failed without telling whether Zoom applied it. */
+		let outcomeUnknown = false;
 		for (;;) {
 			const category = this.categoryFor(request.method, request.path);
 			try {
@@ -180,13 +191,18 @@ export class ZoomClient {
 						request.itemIndex,
 					);
 				}
-				throw new NodeOperationError(node, error as Error, { itemIndex: request.itemIndex });
+				throw new NodeOperationError(
+					node,
+					error instanceof WaitCancelledError ? error.message : (error as Error),
+					{ itemIndex: request.itemIndex },
+				);
 			}
 			let failure: FailedCall;
 			try {
 				const response = await this.send(request);
 				const learned = this.learn(request.method, request.path, category, response.headers);
-				limiter.observe(learned, response.headers ?? {});
+				limiter.observe(learned, response.headers ?? {}, response.statusCode);
+				if (request.findExisting) this.rememberReturned(response.body);
 				return {
 					statusCode: response.statusCode,
 					body: (response.body ?? {}) as T,
@@ -211,7 +227,7 @@ export class ZoomClient {
 				}
 			}
 			const learned = this.learn(request.method, request.path, category, failure.headers);
-			if (failure.headers) limiter.observe(learned, failure.headers);
+			if (failure.headers) limiter.observe(learned, failure.headers, failure.statusCode);
 
 			if (failure.statusCode === 429) {
 				const type = (headerValue(failure.headers, 'x-ratelimit-type') ?? '').toLowerCase();
@@ -225,12 +241,22 @@ export class ZoomClient {
 					}
 					throw dailyLimitError(node, learned, resetsAt, zoomMessage, request.itemIndex);
 				}
+				// A 429 means Zoom did not apply the request: repeating it is safe for every method.
 				if (rateLimitRetries < this.retry.maxRateLimitRetries) {
 					rateLimitRetries++;
 					limiter.pause(learned, retryAfterMs(headerValue(failure.headers, 'retry-after')) ?? 1000);
 					continue;
 				}
-				throw zoomApiError(node, failure, request.itemIndex);
+				throw zoomApiError(node, failure, request.itemIndex, 1 + failures + rateLimitRetries);
+			}
+
+			if (
+				outcomeUnknown &&
+				failure.statusCode === 404 &&
+				request.method.toUpperCase() === 'DELETE'
+			) {
+				// The attempt whose answer was lost did delete it: the item's work is done.
+				return { statusCode: 204, body: {} as T, headers: failure.headers ?? {}, recovered: true };
 			}
 
 			const retryable =
@@ -239,19 +265,36 @@ export class ZoomClient {
 					: isTransientNetworkCode(failure.networkCode);
 			if (retryable && failures < this.retry.maxRetries) {
 				if (isSafeToRepeat(request.method)) {
-					await this.wait(backoffDelayMs(this.retry, failures++));
+					outcomeUnknown = true;
+					await this.wait(backoffDelayMs(this.retry, failures++), request.itemIndex);
 					continue;
 				}
 				if (request.findExisting) {
-					await this.wait(backoffDelayMs(this.retry, failures++));
+					await this.wait(backoffDelayMs(this.retry, failures++), request.itemIndex);
+					// Looking up first is what makes repeating a create safe.
 					const existing = await request.findExisting();
-					if (existing)
+					if (existing) {
+						this.rememberReturned(existing);
 						return { statusCode: 201, body: existing as T, headers: {}, recovered: true };
+					}
 					continue;
 				}
 			}
-			throw zoomApiError(node, failure, request.itemIndex);
+			throw zoomApiError(node, failure, request.itemIndex, 1 + failures + rateLimitRetries);
 		}
+	}
+
+	private rememberReturned(body: unknown): void {
+		const id = (body as IDataObject | undefined)?.id;
+		if (id !== undefined && id !== null) this.returnedIds.add(String(id));
+	}
+
+	/**
+	 * True when a create of this execution already returned the object with this ID: a
+	 * `findExisting` look-up must not hand it to a second item (rows with the same values).
+	 */
+	alreadyReturned(id: unknown): boolean {
+		return id !== undefined && id !== null && this.returnedIds.has(String(id));
 	}
 
 	/** Follows `next_page_token` with the largest page Zoom allows, asking only for pages needed. */

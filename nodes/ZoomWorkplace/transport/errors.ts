@@ -98,19 +98,50 @@ export function validationDetails(body: ZoomErrorBody | undefined): string | und
 	return errors.map((e) => `${e.field ?? 'request'}: ${e.message ?? 'invalid'}`).join('; ');
 }
 
-/** Turns a Zoom error answer into an error that names Zoom's code and message and says what to do. */
-export function zoomApiError(node: INode, failure: FailedCall, itemIndex?: number): NodeApiError {
+/** What a network error code means, in words (n8n would replace a message naming the code). */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before Zoom answered',
+	EPIPE: 'the connection was closed before Zoom answered',
+	UND_ERR_SOCKET: 'the connection was closed before Zoom answered',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'no answer came in time',
+	ETIMEDOUT: 'no answer came in time',
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'no answer came in time',
+	UND_ERR_CONNECT_TIMEOUT: 'no answer came in time',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+	ENETUNREACH: 'the network is unreachable',
+	EHOSTUNREACH: 'the host is unreachable',
+};
+
+/**
+ * Turns a Zoom error answer (or a request that got none) into an error that names Zoom's code
+ * and message and says what to do. `attempts`: how often the request was sent.
+ */
+export function zoomApiError(
+	node: INode,
+	failure: FailedCall,
+	itemIndex?: number,
+	attempts = 1,
+): NodeApiError {
 	const zoomCode = failure.body?.code !== undefined ? Number(failure.body.code) : undefined;
 	const zoomMessage = failure.body?.message ?? failure.message;
-	const details = validationDetails(failure.body);
 	const parts: string[] = [];
+	const details = validationDetails(failure.body);
 	if (details) parts.push(details);
 	const hint = hintFor(failure.statusCode, zoomCode, zoomMessage);
 	if (hint) parts.push(hint);
-	const message =
-		failure.statusCode !== undefined
-			? `Zoom error${zoomCode !== undefined && !Number.isNaN(zoomCode) ? ` ${zoomCode}` : ''}: ${zoomMessage}`
-			: `Could not reach Zoom: ${failure.message}${failure.networkCode ? ` (${failure.networkCode})` : ''}`;
+	const tried = attempts > 1 ? ` Tried ${attempts} times.` : '';
+	let message: string;
+	if (failure.statusCode !== undefined) {
+		message = `Zoom error${zoomCode !== undefined && !Number.isNaN(zoomCode) ? ` ${zoomCode}` : ''}: ${zoomMessage}`;
+		if (tried) parts.push(tried.trim());
+	} else {
+		const code = failure.networkCode;
+		message = `Could not reach Zoom: ${(code && NETWORK_FAILURES[code]) ?? 'the request failed without an answer'}`;
+		// The code goes into the description: n8n swaps a message naming it for a generic text.
+		parts.unshift(`${failure.message}${code ? ` (${code})` : ''}.${tried}`);
+	}
 	return new NodeApiError(
 		node,
 		{

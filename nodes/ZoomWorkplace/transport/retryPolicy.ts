@@ -12,6 +12,11 @@ export interface RetrySettings {
 	maxBackoffMs: number;
 	/** Retries allowed after 429 per-second answers before the item fails. */
 	maxRateLimitRetries: number;
+	/**
+	 * A request without an answer after this long is given up like a dropped connection (and
+	 * retried the same way). Zoom answers in well under a second; n8n's own default is 5 minutes.
+	 */
+	timeoutMs: number;
 }
 
 export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
@@ -21,6 +26,7 @@ export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
 	backoffMultiplier: 2,
 	maxBackoffMs: 30_000,
 	maxRateLimitRetries: 10,
+	timeoutMs: 60_000,
 };
 
 /** Methods Zoom applies idempotently: repeating them cannot create a second object. */
