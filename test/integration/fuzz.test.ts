@@ -170,9 +170,6 @@ const TARGETS: Target[] = [
 		label: 'Meeting',
 		parameters: { resource: 'meeting', operation: 'delete', meetingId: rl(VALUE, 'url') },
 		generate: badMeetingId,
-		todo:
-			"n8n's resource-locator URL check fails first, with its own message that names no item: " +
-			'"Meeting parameter\'s value is invalid. This is likely because the URL entered is incorrect"',
 	},
 	{
 		name: 'meeting → create: User',
@@ -246,7 +243,6 @@ const TARGETS: Target[] = [
 		parameters: meetingCreate({ password: VALUE }),
 		generate: badMeetingPassword,
 		secret: true,
-		todo: 'validateField() shows the value ("Received: …") in the description, passcodes included',
 	},
 	{
 		name: 'user → create: Email',

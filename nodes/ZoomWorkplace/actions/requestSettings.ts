@@ -41,6 +41,15 @@ export const requestSettingsOptions: INodeProperties[] = [
 		description:
 			'Comma-separated HTTP status codes that are retried. 429 (rate limit) is always handled by waiting.',
 	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 300 },
+		default: 60,
+		description:
+			'How long to wait for one answer from Zoom. A request without an answer counts as a network failure (a create is then looked up before it is retried).',
+	},
 ];
 
 /**
@@ -75,6 +84,7 @@ export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
 		maxRetries?: number;
 		retryOnStatuses?: string;
 		backoffMultiplier?: number;
+		timeout?: number;
 	};
 	const statuses = (options.retryOnStatuses ?? '500,502,503,504')
 		.split(',')
@@ -96,6 +106,7 @@ export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
 			maxRetries: Math.max(0, Math.min(10, Math.floor(options.maxRetries ?? 3))),
 			retryOnStatuses: statuses,
 			backoffMultiplier: Math.max(1, options.backoffMultiplier ?? 2),
+			timeoutMs: Math.max(1, Math.min(300, options.timeout ?? 60)) * 1000,
 		},
 	};
 }

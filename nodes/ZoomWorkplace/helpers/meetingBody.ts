@@ -198,6 +198,7 @@ export function buildMeetingBody(
 			'Password',
 			meetingPasswordSchema,
 			fields.password,
+			{ secret: true },
 		);
 	if (fields.agenda !== undefined)
 		body.agenda = validateField(

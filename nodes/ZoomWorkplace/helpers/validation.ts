@@ -12,6 +12,7 @@ export function validateField<T extends z.ZodTypeAny>(
 	fieldLabel: string,
 	schema: T,
 	value: unknown,
+	options: { secret?: boolean } = {},
 ): z.infer<T> {
 	const result = schema.safeParse(value);
 	if (result.success) return result.data as z.infer<T>;
@@ -22,7 +23,8 @@ export function validateField<T extends z.ZodTypeAny>(
 		`Invalid "${fieldLabel}"${where} in item ${itemIndex}: ${issue?.message ?? 'invalid value'}`,
 		{
 			itemIndex,
-			description: `Received: ${describeValue(value)}`,
+			// A secret (e.g. a meeting passcode) is never repeated in an error.
+			description: options.secret ? undefined : `Received: ${describeValue(value)}`,
 		},
 	);
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
 import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { userIdSchema } from '../../helpers/schemas';
+import { locatorValue } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -40,7 +41,7 @@ export async function execute(
 		itemIndex,
 		'User',
 		userIdSchema,
-		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+		locatorValue(this, 'userId', itemIndex),
 	);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as MeetingFields;
 	const topic = this.getNodeParameter('topic', itemIndex, '') as string;

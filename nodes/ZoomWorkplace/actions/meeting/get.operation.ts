@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { encodeMeetingIdForPath, isNumericMeetingId } from '../../helpers/identifiers';
 import { meetingIdSchema, occurrenceIdSchema } from '../../helpers/schemas';
+import { locatorValue } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { meetingIdField } from '../common.descriptions';
@@ -20,7 +21,7 @@ export interface MeetingTarget {
  * Shared by every operation on one meeting.
  */
 export function readMeetingTarget(ctx: IExecuteFunctions, itemIndex: number): MeetingTarget {
-	const raw = ctx.getNodeParameter('meetingId', itemIndex, '', { extractValue: true });
+	const raw = locatorValue(ctx, 'meetingId', itemIndex);
 	// An expression such as {{ $json.id }} gives Zoom's numeric ID as a number.
 	const meetingId = validateField(
 		ctx,

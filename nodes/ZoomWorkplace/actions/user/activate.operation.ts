@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { userIdSchema } from '../../helpers/schemas';
+import { locatorValue } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -22,7 +23,7 @@ export async function execute(
 		itemIndex,
 		'User',
 		userIdSchema,
-		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+		locatorValue(this, 'userId', itemIndex),
 	);
 	await client.request({
 		method: 'PUT',

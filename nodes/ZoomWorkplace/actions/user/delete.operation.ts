@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { emailSchema, userIdSchema } from '../../helpers/schemas';
+import { locatorValue } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -113,7 +114,7 @@ export async function execute(
 		itemIndex,
 		'User',
 		userIdSchema,
-		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+		locatorValue(this, 'userId', itemIndex),
 	);
 	const action = validateField(
 		this,

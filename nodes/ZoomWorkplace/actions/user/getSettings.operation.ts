@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { userIdSchema } from '../../helpers/schemas';
+import { locatorValue } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -116,7 +117,7 @@ export async function execute(
 		itemIndex,
 		'User',
 		userIdSchema,
-		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+		locatorValue(this, 'userId', itemIndex),
 	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as GetSettingsOptions;
 	const qs: IDataObject = {};

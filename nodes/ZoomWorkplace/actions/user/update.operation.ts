@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { timezoneSchema, userIdSchema } from '../../helpers/schemas';
+import { locatorValue } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -370,7 +371,7 @@ export async function execute(
 		itemIndex,
 		'User',
 		userIdSchema,
-		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+		locatorValue(this, 'userId', itemIndex),
 	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = buildUserUpdateBody(this, itemIndex, fields);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { jsonObjectSchema, userIdSchema } from '../../helpers/schemas';
+import { locatorValue } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -50,7 +51,7 @@ export async function execute(
 		itemIndex,
 		'User',
 		userIdSchema,
-		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+		locatorValue(this, 'userId', itemIndex),
 	);
 	const settings = validateField(
 		this,

@@ -1,0 +1,15 @@
+import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+
+/**
+ * The raw value of a resource locator. n8n's own `extractValue` fails on a URL it cannot match
+ * with a message that names no item, so the value is read as typed and parsed by our schemas.
+ */
+export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	const parameter = ctx.getNodeParameter(name, itemIndex, '', { extractValue: false }) as
+		| INodeParameterResourceLocator
+		| string
+		| number;
+	if (parameter !== null && typeof parameter === 'object' && '__rl' in parameter)
+		return parameter.value;
+	return parameter;
+}
