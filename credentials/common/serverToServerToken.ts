@@ -110,20 +110,21 @@ async function mint(
 	const accountId = requireField(credentials, 'accountId', 'Account ID');
 	const clientId = requireField(credentials, 'clientId', 'Client ID');
 	const clientSecret = requireField(credentials, 'clientSecret', 'Client Secret');
+	const grant = { grant_type: 'account_credentials', account_id: accountId };
 	// Settled by hand rather than try/catch: the failure is rethrown as a message without secrets.
 	const outcome = await helper.helpers
 		.httpRequest({
 			method: 'POST',
 			url: tokenUrl,
+			// Zoom's documentation passes the grant in the query string, its SDKs in a form body;
+			// Zoom accepts either, so both are sent and any Zoom-compatible server finds it.
+			qs: grant,
 			headers: {
 				Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
 				'Content-Type': 'application/x-www-form-urlencoded',
 				Accept: 'application/json',
 			},
-			body: new URLSearchParams({
-				grant_type: 'account_credentials',
-				account_id: accountId,
-			}).toString(),
+			body: new URLSearchParams(grant).toString(),
 		})
 		.then(
 			(response: unknown) => ({ response }),
