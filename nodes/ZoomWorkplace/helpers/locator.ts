@@ -1,5 +1,8 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import { userIdSchema } from './schemas';
+import { validateField } from './validation';
+
 /**
  * The raw value of a resource locator. n8n's own `extractValue` fails on a URL it cannot match
  * with a message that names no item, so the value is read as typed and parsed by our schemas.
@@ -12,4 +15,15 @@ export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: nu
 	if (parameter !== null && typeof parameter === 'object' && '__rl' in parameter)
 		return parameter.value;
 	return parameter;
+}
+
+/** The `userId` locator of an item, checked: an ID, an email or "me". */
+export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return validateField(
+		ctx,
+		itemIndex,
+		'User',
+		userIdSchema,
+		locatorValue(ctx, 'userId', itemIndex),
+	);
 }

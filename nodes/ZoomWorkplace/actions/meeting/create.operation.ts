@@ -2,9 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { userIdSchema } from '../../helpers/schemas';
-import { locatorValue } from '../../helpers/locator';
-import { validateField } from '../../helpers/validation';
+import { readUserId } from '../../helpers/locator';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { findCreatedMeeting } from './findCreatedMeeting';
@@ -36,13 +34,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const userId = validateField(
-		this,
-		itemIndex,
-		'User',
-		userIdSchema,
-		locatorValue(this, 'userId', itemIndex),
-	);
+	const userId = readUserId(this, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as MeetingFields;
 	const topic = this.getNodeParameter('topic', itemIndex, '') as string;
 	const body = buildMeetingBody(this, itemIndex, { ...fields, topic }, this.getTimezone());

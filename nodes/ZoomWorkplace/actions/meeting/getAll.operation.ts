@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { dateOnlySchema, positiveIntegerSchema, userIdSchema } from '../../helpers/schemas';
-import { locatorValue } from '../../helpers/locator';
+import { dateOnlySchema, positiveIntegerSchema } from '../../helpers/schemas';
+import { readUserId } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
@@ -90,13 +90,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
-	const userId = validateField(
-		this,
-		itemIndex,
-		'User',
-		userIdSchema,
-		locatorValue(this, 'userId', itemIndex),
-	);
+	const userId = readUserId(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll
 		? undefined

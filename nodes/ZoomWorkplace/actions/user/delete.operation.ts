@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { emailSchema, userIdSchema } from '../../helpers/schemas';
-import { locatorValue } from '../../helpers/locator';
+import { emailSchema } from '../../helpers/schemas';
+import { readUserId } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -109,13 +109,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const userId = validateField(
-		this,
-		itemIndex,
-		'User',
-		userIdSchema,
-		locatorValue(this, 'userId', itemIndex),
-	);
+	const userId = readUserId(this, itemIndex);
 	const action = validateField(
 		this,
 		itemIndex,

@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { userIdSchema } from '../../helpers/schemas';
-import { locatorValue } from '../../helpers/locator';
-import { validateField } from '../../helpers/validation';
+import { readUserId } from '../../helpers/locator';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
@@ -17,13 +15,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const userId = validateField(
-		this,
-		itemIndex,
-		'User',
-		userIdSchema,
-		locatorValue(this, 'userId', itemIndex),
-	);
+	const userId = readUserId(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
 		method: 'GET',
 		path: `/users/${encodeUserIdForPath(userId)}`,

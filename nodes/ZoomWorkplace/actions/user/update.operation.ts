@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { timezoneSchema, userIdSchema } from '../../helpers/schemas';
-import { locatorValue } from '../../helpers/locator';
+import { timezoneSchema } from '../../helpers/schemas';
+import { readUserId } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -366,13 +366,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const userId = validateField(
-		this,
-		itemIndex,
-		'User',
-		userIdSchema,
-		locatorValue(this, 'userId', itemIndex),
-	);
+	const userId = readUserId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = buildUserUpdateBody(this, itemIndex, fields);
 	if (Object.keys(body).length === 0) {

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { jsonObjectSchema, userIdSchema } from '../../helpers/schemas';
-import { locatorValue } from '../../helpers/locator';
+import { jsonObjectSchema } from '../../helpers/schemas';
+import { readUserId } from '../../helpers/locator';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -46,13 +46,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const userId = validateField(
-		this,
-		itemIndex,
-		'User',
-		userIdSchema,
-		locatorValue(this, 'userId', itemIndex),
-	);
+	const userId = readUserId(this, itemIndex);
 	const settings = validateField(
 		this,
 		itemIndex,

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { encodeUserIdForPath } from '../../helpers/identifiers';
+import { readUserId } from '../../helpers/locator';
+import type { ZoomClient } from '../../transport';
+import { userIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
+import type { ZoomOperation } from '../types';
+
+/** Activate and Deactivate differ only in the action sent (PUT /users/{userId}/status → 204). */
+export function statusOperation(action: 'activate' | 'deactivate'): ZoomOperation {
+	const show = { resource: ['user'], operation: [action] };
+	const description: INodeProperties[] = [userIdField(show), optionsCollection(show)];
+	async function execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: ZoomClient,
+	): Promise<IDataObject> {
+		const userId = readUserId(this, itemIndex);
+		await client.request({
+			method: 'PUT',
+			path: `/users/${encodeUserIdForPath(userId)}/status`,
+			body: { action },
+			itemIndex,
+		});
+		return { id: userId, status: action === 'activate' ? 'active' : 'inactive' };
+	}
+	return { description, execute };
+}
