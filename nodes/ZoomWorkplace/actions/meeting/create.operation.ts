@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { readUserId } from '../../helpers/locator';
+import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { findCreatedMeeting } from './findCreatedMeeting';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { encodeMeetingIdForPath, isNumericMeetingId } from '../../helpers/identifiers';
 import { meetingIdSchema, occurrenceIdSchema } from '../../helpers/schemas';
-import { locatorValue } from '../../helpers/locator';
+import { locatorValue } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { meetingIdField } from '../common.descriptions';

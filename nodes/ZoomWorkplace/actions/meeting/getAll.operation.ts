@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { dateOnlySchema, positiveIntegerSchema } from '../../helpers/schemas';
-import { readUserId } from '../../helpers/locator';
+import { dateOnlySchema } from '../../helpers/schemas';
+import { readLimit, readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
@@ -91,16 +91,7 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
 	const userId = readUserId(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll
-		? undefined
-		: validateField(
-				this,
-				itemIndex,
-				'Limit',
-				positiveIntegerSchema,
-				this.getNodeParameter('limit', itemIndex, 50),
-			);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const qs: IDataObject = {};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { positiveIntegerSchema } from '../../helpers/schemas';
+import { readLimit } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
@@ -65,16 +65,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll
-		? undefined
-		: validateField(
-				this,
-				itemIndex,
-				'Limit',
-				positiveIntegerSchema,
-				this.getNodeParameter('limit', itemIndex, 50),
-			);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as UserFilters;
 	const qs: IDataObject = {};
 	if (filters.status !== undefined) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { readUserId } from '../../helpers/locator';
+import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { timezoneSchema } from '../../helpers/schemas';
-import { readUserId } from '../../helpers/locator';
+import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { userIdSchema } from './schemas';
+import { positiveIntegerSchema, userIdSchema } from './schemas';
 import { validateField } from './validation';
 
 /**
@@ -25,5 +25,17 @@ export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string {
 		'User',
 		userIdSchema,
 		locatorValue(ctx, 'userId', itemIndex),
+	);
+}
+
+/** "Return All" → undefined (no limit); otherwise the checked "Limit". */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return validateField(
+		ctx,
+		itemIndex,
+		'Limit',
+		positiveIntegerSchema,
+		ctx.getNodeParameter('limit', itemIndex, 50),
 	);
 }
