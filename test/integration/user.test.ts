@@ -40,7 +40,10 @@ interface RunOptions {
 	credential?: { id: string; name: string };
 }
 
-async function run(parameters: INodeParameters, options: RunOptions = {}): Promise<ExecuteNodeResult> {
+async function run(
+	parameters: INodeParameters,
+	options: RunOptions = {},
+): Promise<ExecuteNodeResult> {
 	const authentication = options.authentication ?? 'serverToServerOAuth';
 	return await executeNode({
 		nodeType: new ZoomWorkplace(),
@@ -67,7 +70,12 @@ beforeEach(async () => {
 	store = new CredentialsStore();
 	s2sRef = store.add({
 		type: S2S,
-		data: { cloud: 'custom', apiBaseUrl: sim.apiBaseUrl, oauthBaseUrl: sim.oauthBaseUrl, ...sim.defaultApp },
+		data: {
+			cloud: 'custom',
+			apiBaseUrl: sim.apiBaseUrl,
+			oauthBaseUrl: sim.oauthBaseUrl,
+			...sim.defaultApp,
+		},
 	});
 });
 
@@ -86,7 +94,13 @@ describe('user → create', () => {
 		});
 		assert.equal(result.error, undefined);
 		const [created] = json(result);
-		assert.deepEqual(Object.keys(created).sort(), ['email', 'first_name', 'id', 'last_name', 'type']);
+		assert.deepEqual(Object.keys(created).sort(), [
+			'email',
+			'first_name',
+			'id',
+			'last_name',
+			'type',
+		]);
 		assert.equal(created.email, 'jill.chill@example.com');
 		assert.equal(created.type, 2);
 		const stored = sim.state.findUser('jill.chill@example.com')!;
@@ -111,16 +125,26 @@ describe('user → create', () => {
 	});
 
 	test('"Customer Create" and "SSO Create" (type None) are sent as such', async () => {
-		const cust = await run({ operation: 'create', action: 'custCreate', email: 'cust@example.com', userType: 1 });
+		const cust = await run({
+			operation: 'create',
+			action: 'custCreate',
+			email: 'cust@example.com',
+			userType: 1,
+		});
 		assert.equal(cust.error, undefined);
-		const sso = await run({ operation: 'create', action: 'ssoCreate', email: 'sso@example.com', userType: 99 });
+		const sso = await run({
+			operation: 'create',
+			action: 'ssoCreate',
+			email: 'sso@example.com',
+			userType: 99,
+		});
 		assert.equal(sso.error, undefined);
 		assert.equal(json(sso)[0].type, 99);
 		assert.equal(sim.state.findUser('sso@example.com')!.type, 99);
 		assert.equal(sim.state.applied.userCreates, 2);
 	});
 
-	test('passwords that break Zoom\'s rules stop the item before any request, without echoing the password', async () => {
+	test("passwords that break Zoom's rules stop the item before any request, without echoing the password", async () => {
 		const cases: Array<[string, RegExp]> = [
 			['Ab1', /at least 8 characters/],
 			['Abcdefgh', /at least one number/],
@@ -154,10 +178,23 @@ describe('user → create', () => {
 			userType: 1,
 			additionalFields: { password: 'if42!LfH@' },
 		});
-		assertFailed(withPassword, /Invalid "Password" in item 0: .*only be set with the "Auto Create" action/);
-		const noneType = await run({ operation: 'create', action: 'create', email: 'n@example.com', userType: 99 });
+		assertFailed(
+			withPassword,
+			/Invalid "Password" in item 0: .*only be set with the "Auto Create" action/,
+		);
+		const noneType = await run({
+			operation: 'create',
+			action: 'create',
+			email: 'n@example.com',
+			userType: 99,
+		});
 		assertFailed(noneType, /Invalid "User Type" in item 0: .*"SSO Create"/);
-		const badEmail = await run({ operation: 'create', action: 'create', email: 'not-an-email', userType: 1 });
+		const badEmail = await run({
+			operation: 'create',
+			action: 'create',
+			email: 'not-an-email',
+			userType: 1,
+		});
 		assertFailed(badEmail, /Invalid "Email" in item 0: is not a valid email address/);
 		assert.equal(sim.counters.totalApiRequests, 0);
 	});
@@ -173,7 +210,11 @@ describe('user → create', () => {
 		});
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.equal(sim.state.applied.userCreates, 1);
-		assert.equal(sim.state.usersOf(sim.defaultApp.accountId).filter((u) => u.email === 'once@example.com').length, 1);
+		assert.equal(
+			sim.state.usersOf(sim.defaultApp.accountId).filter((u) => u.email === 'once@example.com')
+				.length,
+			1,
+		);
 		const [created] = json(result);
 		assert.deepEqual(created, {
 			id: sim.state.findUser('once@example.com')!.id,
@@ -189,26 +230,41 @@ describe('user → create', () => {
 
 	test('a connection dropped before Zoom saw the create: the look-up finds nothing, the create is re-sent once', async () => {
 		sim.injectFault({ kind: 'reset-before', method: 'POST', path: '/v2/users' });
-		const result = await run({ operation: 'create', action: 'custCreate', email: 'later@example.com', userType: 1 });
+		const result = await run({
+			operation: 'create',
+			action: 'custCreate',
+			email: 'later@example.com',
+			userType: 1,
+		});
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.equal(sim.state.applied.userCreates, 1);
 		assert.equal(apiRequests('POST /v2/users'), 2);
 		assert.equal(json(result)[0].email, 'later@example.com');
 	});
 
-	test('a dropped create for an email that was already taken before: not mistaken for ours, Zoom\'s 1005 surfaces', async () => {
+	test("a dropped create for an email that was already taken before: not mistaken for ours, Zoom's 1005 surfaces", async () => {
 		sim.state.addUser({ email: 'old@example.com', created_at: '2020-01-01T00:00:00Z' });
 		sim.injectFault({ kind: 'reset-before', method: 'POST', path: '/v2/users' });
-		const result = await run({ operation: 'create', action: 'custCreate', email: 'old@example.com', userType: 1 });
+		const result = await run({
+			operation: 'create',
+			action: 'custCreate',
+			email: 'old@example.com',
+			userType: 1,
+		});
 		assertFailed(result, /Zoom error 1005: User already in the account: old@example\.com/);
 		assert.equal(sim.state.applied.userCreates, 0);
 		assert.equal(apiRequests('GET /v2/users/{userId}'), 1);
 		assert.equal(apiRequests('POST /v2/users'), 2);
 	});
 
-	test('409/1005: an email already in use surfaces Zoom\'s message', async () => {
+	test("409/1005: an email already in use surfaces Zoom's message", async () => {
 		sim.state.addUser({ email: 'taken@example.com' });
-		const result = await run({ operation: 'create', action: 'create', email: 'taken@example.com', userType: 1 });
+		const result = await run({
+			operation: 'create',
+			action: 'create',
+			email: 'taken@example.com',
+			userType: 1,
+		});
 		const message = assertFailed(result, /Zoom error 1005/);
 		assert.match(message, /User already in the account: taken@example\.com/);
 		assert.equal(sim.state.applied.userCreates, 0);
@@ -239,10 +295,16 @@ describe('user → get', () => {
 		);
 		assert.equal(result.error, undefined);
 		assert.equal(result.items.length, 3);
-		assert.deepEqual(result.items.map((item) => item.pairedItem), [{ item: 0 }, { item: 1 }, { item: 2 }]);
+		assert.deepEqual(
+			result.items.map((item) => item.pairedItem),
+			[{ item: 0 }, { item: 1 }, { item: 2 }],
+		);
 		const [first, missing, me] = json(result);
 		assert.equal(first.id, jane.id);
-		assert.match(String(missing.error), /Zoom error 1001: User does not exist: nobody@example\.com/);
+		assert.match(
+			String(missing.error),
+			/Zoom error 1001: User does not exist: nobody@example\.com/,
+		);
 		assert.equal(missing.httpCode, '404');
 		assert.equal(me.id, OWNER_ID);
 	});
@@ -280,20 +342,47 @@ describe('user → getAll', () => {
 		sim.state.addUser({ email: 'gone@example.com', status: 'inactive' });
 		sim.state.addUser({ email: 'invited@example.com', status: 'pending' });
 		sim.state.addUser({ email: 'admin@example.com', role_id: '1' });
-		const inactive = await run({ operation: 'getAll', returnAll: true, filters: { status: 'inactive' } });
-		assert.deepEqual(json(inactive).map((u) => u.email), ['gone@example.com']);
-		const pending = await run({ operation: 'getAll', returnAll: true, filters: { status: 'pending' } });
-		assert.deepEqual(json(pending).map((u) => u.email), ['invited@example.com']);
+		const inactive = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { status: 'inactive' },
+		});
+		assert.deepEqual(
+			json(inactive).map((u) => u.email),
+			['gone@example.com'],
+		);
+		const pending = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { status: 'pending' },
+		});
+		assert.deepEqual(
+			json(pending).map((u) => u.email),
+			['invited@example.com'],
+		);
 		const admins = await run({ operation: 'getAll', returnAll: true, filters: { roleId: '1' } });
-		assert.deepEqual(json(admins).map((u) => u.email), ['admin@example.com']);
+		assert.deepEqual(
+			json(admins).map((u) => u.email),
+			['admin@example.com'],
+		);
 		const active = await run({ operation: 'getAll', returnAll: true });
-		assert.deepEqual(json(active).map((u) => u.email).sort(), ['admin@example.com', OWNER_EMAIL].sort());
+		assert.deepEqual(
+			json(active)
+				.map((u) => u.email)
+				.sort(),
+			['admin@example.com', OWNER_EMAIL].sort(),
+		);
 	});
 });
 
 describe('user → update', () => {
 	test('sends every added field, false and "" included, and returns the user read back', async () => {
-		const bob = sim.state.addUser({ email: 'bob@example.com', use_pmi: true, dept: 'Sales', type: 2 });
+		const bob = sim.state.addUser({
+			email: 'bob@example.com',
+			use_pmi: true,
+			dept: 'Sales',
+			type: 2,
+		});
 		const result = await run({
 			operation: 'update',
 			userId: user('bob@example.com', 'email'),
@@ -308,7 +397,9 @@ describe('user → update', () => {
 				jobTitle: 'Engineer',
 				language: 'de-DE',
 				vanityName: 'robert.b',
-				phoneNumbers: { phoneNumber: [{ country: 'us', code: '1', label: 'Mobile', number: '555 0100' }] },
+				phoneNumbers: {
+					phoneNumber: [{ country: 'us', code: '1', label: 'Mobile', number: '555 0100' }],
+				},
 			},
 		});
 		assert.equal(result.error, undefined, result.error?.message);
@@ -322,7 +413,9 @@ describe('user → update', () => {
 		assert.equal(stored.host_key, '123456');
 		assert.equal(stored.language, 'de-DE');
 		assert.equal(stored.vanity_url, 'robert.b');
-		assert.deepEqual(stored.phone_numbers, [{ country: 'US', code: '+1', label: 'Mobile', number: '5550100' }]);
+		assert.deepEqual(stored.phone_numbers, [
+			{ country: 'US', code: '+1', label: 'Mobile', number: '5550100' },
+		]);
 		const [output] = json(result);
 		assert.equal(output.id, bob.id);
 		assert.equal(output.first_name, 'Robert');
@@ -334,13 +427,55 @@ describe('user → update', () => {
 	test('no field, or a bad field, stops the item before any request', async () => {
 		const none = await run({ operation: 'update', userId: user('me'), updateFields: {} });
 		assertFailed(none, /Nothing to update in item 0/);
-		const pmi = await run({ operation: 'update', userId: user('me'), updateFields: { pmi: '12345' } });
+		const pmi = await run({
+			operation: 'update',
+			userId: user('me'),
+			updateFields: { pmi: '12345' },
+		});
 		assertFailed(pmi, /Invalid "Personal Meeting ID \(PMI\)" in item 0: must be 10 digits/);
-		const hostKey = await run({ operation: 'update', userId: user('me'), updateFields: { hostKey: '12ab' } });
+		const hostKey = await run({
+			operation: 'update',
+			userId: user('me'),
+			updateFields: { hostKey: '12ab' },
+		});
 		assertFailed(hostKey, /Invalid "Host Key" in item 0: must be 6 to 10 digits/);
-		const name = await run({ operation: 'update', userId: user('me'), updateFields: { firstName: 'x'.repeat(65) } });
+		const name = await run({
+			operation: 'update',
+			userId: user('me'),
+			updateFields: { firstName: 'x'.repeat(65) },
+		});
 		assertFailed(name, /Invalid "First Name" in item 0: must be at most 64 characters/);
 		assert.equal(sim.counters.totalApiRequests, 0);
+	});
+
+	test('an app that may write but not read users confirms the update instead of failing', async () => {
+		sim.addServerToServerApp({
+			clientId: 'write-only',
+			clientSecret: 'write-only-secret',
+			scopes: ['user:write:admin'],
+		});
+		const writeOnly = store.add({
+			type: S2S,
+			data: {
+				cloud: 'custom',
+				apiBaseUrl: sim.apiBaseUrl,
+				oauthBaseUrl: sim.oauthBaseUrl,
+				accountId: sim.defaultApp.accountId,
+				clientId: 'write-only',
+				clientSecret: 'write-only-secret',
+			},
+		});
+		const carol = sim.state.addUser({ email: 'carol@example.com', dept: 'Sales' });
+		const result = await run(
+			{ operation: 'update', userId: user(carol.id), updateFields: { dept: 'Support' } },
+			{ credential: writeOnly },
+		);
+		assert.equal(result.error, undefined, result.error?.message);
+		assert.equal(sim.state.findUser(carol.id)!.dept, 'Support');
+		const [output] = json(result);
+		assert.equal(output.id, carol.id);
+		assert.equal(output.updated, true);
+		assert.match(String(output.readBackError), /4711|scope/i);
 	});
 });
 
@@ -356,12 +491,20 @@ describe('user → delete', () => {
 	test('delete with a transfer moves the meetings to the heir', async () => {
 		const leaver = sim.state.addUser({ email: 'leaver@example.com', type: 2 });
 		const heir = sim.state.addUser({ email: 'heir@example.com', type: 2 });
-		const meeting = sim.state.addMeeting(leaver.id, { topic: 'Weekly sync', type: 2, start_time: '2030-01-07T10:00:00Z' });
+		const meeting = sim.state.addMeeting(leaver.id, {
+			topic: 'Weekly sync',
+			type: 2,
+			start_time: '2030-01-07T10:00:00Z',
+		});
 		const result = await run({
 			operation: 'delete',
 			userId: user('leaver@example.com', 'email'),
 			action: 'delete',
-			transfer: { transferEmail: 'heir@example.com', transferMeetings: true, transferRecordings: false },
+			transfer: {
+				transferEmail: 'heir@example.com',
+				transferMeetings: true,
+				transferRecordings: false,
+			},
 		});
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(json(result), [{ id: 'leaver@example.com', deleted: true, action: 'delete' }]);
@@ -377,7 +520,11 @@ describe('user → delete', () => {
 			transfer: { transferMeetings: true },
 		});
 		assertFailed(result, /Invalid "Transfer Meetings" in item 0: it needs "Transfer To Email"/);
-		const badEmail = await run({ operation: 'delete', userId: user(leaver.id), transfer: { transferEmail: 'heir' } });
+		const badEmail = await run({
+			operation: 'delete',
+			userId: user(leaver.id),
+			transfer: { transferEmail: 'heir' },
+		});
 		assertFailed(badEmail, /Invalid "Transfer To Email" in item 0/);
 		assert.equal(sim.counters.totalApiRequests, 0);
 		assert.ok(sim.state.findUser(leaver.id));
@@ -403,10 +550,20 @@ describe('user → settings', () => {
 		assert.equal(all.error, undefined);
 		const [settings] = json(all);
 		assert.equal(typeof (settings.schedule_meeting as IDataObject).host_video, 'boolean');
-		const security = await run({ operation: 'getSettings', userId: user('me'), options: { option: 'meeting_security' } });
+		const security = await run({
+			operation: 'getSettings',
+			userId: user('me'),
+			options: { option: 'meeting_security' },
+		});
 		assert.deepEqual(Object.keys(json(security)[0]), ['meeting_security']);
-		const picked = await run({ operation: 'getSettings', userId: user('me'), options: { customQueryFields: 'host_video' } });
-		assert.deepEqual(json(picked)[0], { schedule_meeting: { host_video: (settings.schedule_meeting as IDataObject).host_video } });
+		const picked = await run({
+			operation: 'getSettings',
+			userId: user('me'),
+			options: { customQueryFields: 'host_video' },
+		});
+		assert.deepEqual(json(picked)[0], {
+			schedule_meeting: { host_video: (settings.schedule_meeting as IDataObject).host_video },
+		});
 	});
 
 	test('update: the JSON is sent; the settings read back are returned', async () => {
@@ -418,16 +575,27 @@ describe('user → settings', () => {
 			settings: JSON.stringify({ schedule_meeting: { host_video: wanted } }),
 		});
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.equal((sim.state.userSettings.get(OWNER_ID)!.schedule_meeting as IDataObject).host_video, wanted);
+		assert.equal(
+			(sim.state.userSettings.get(OWNER_ID)!.schedule_meeting as IDataObject).host_video,
+			wanted,
+		);
 		assert.equal((json(result)[0].schedule_meeting as IDataObject).host_video, wanted);
 		assert.equal(apiRequests('PATCH /v2/users/{userId}/settings'), 1);
 		assert.equal(apiRequests('GET /v2/users/{userId}/settings'), 1);
 	});
 
 	test('update: bad JSON names the field and the item and sends nothing; other items still run with Continue On Fail', async () => {
-		const bad = await run({ operation: 'updateSettings', userId: user('me'), settings: '{"schedule_meeting": {host_video: true}' });
+		const bad = await run({
+			operation: 'updateSettings',
+			userId: user('me'),
+			settings: '{"schedule_meeting": {host_video: true}',
+		});
 		assertFailed(bad, /Invalid "Settings" in item 0: is not valid JSON/);
-		const array = await run({ operation: 'updateSettings', userId: user('me'), settings: '[1, 2]' });
+		const array = await run({
+			operation: 'updateSettings',
+			userId: user('me'),
+			settings: '[1, 2]',
+		});
 		assertFailed(array, /Invalid "Settings" in item 0: must be a JSON object/);
 		assert.equal(sim.counters.totalApiRequests, 0);
 
@@ -435,11 +603,17 @@ describe('user → settings', () => {
 			{ operation: 'updateSettings', userId: user('me'), settings: '={{ $json.settings }}' },
 			{
 				continueOnFail: true,
-				inputItems: [{ settings: '{"schedule_meeting":{"host_video":true}}' }, { settings: 'not json' }],
+				inputItems: [
+					{ settings: '{"schedule_meeting":{"host_video":true}}' },
+					{ settings: 'not json' },
+				],
 			},
 		);
 		assert.equal(result.items.length, 2);
-		assert.deepEqual(result.items.map((item) => item.pairedItem), [{ item: 0 }, { item: 1 }]);
+		assert.deepEqual(
+			result.items.map((item) => item.pairedItem),
+			[{ item: 0 }, { item: 1 }],
+		);
 		assert.equal((json(result)[0].schedule_meeting as IDataObject).host_video, true);
 		assert.match(String(json(result)[1].error), /Invalid "Settings" in item 1: is not valid JSON/);
 		assert.equal(apiRequests('PATCH /v2/users/{userId}/settings'), 1);
@@ -453,7 +627,10 @@ describe('user operations with each credential type', () => {
 			data: { cloud: 'custom', apiBaseUrl: sim.apiBaseUrl, accessToken: sim.issueAccessToken() },
 		});
 		const options = { authentication: 'accessToken' as const, credential: ref };
-		const created = await run({ operation: 'create', action: 'custCreate', email: 'token@example.com', userType: 1 }, options);
+		const created = await run(
+			{ operation: 'create', action: 'custCreate', email: 'token@example.com', userType: 1 },
+			options,
+		);
 		assert.equal(created.error, undefined, created.error?.message);
 		const id = String(json(created)[0].id);
 		const got = await run({ operation: 'get', userId: user(id) }, options);
@@ -481,7 +658,10 @@ describe('user operations with each credential type', () => {
 		const me = await run({ operation: 'get', userId: user('me') }, options);
 		assert.equal(me.error, undefined, me.error?.message);
 		assert.equal(json(me)[0].id, OWNER_ID);
-		const updated = await run({ operation: 'update', userId: user('me'), updateFields: { jobTitle: 'Chief' } }, options);
+		const updated = await run(
+			{ operation: 'update', userId: user('me'), updateFields: { jobTitle: 'Chief' } },
+			options,
+		);
 		assert.equal(json(updated)[0].job_title, 'Chief');
 		assert.equal(sim.state.findUser(OWNER_ID)!.job_title, 'Chief');
 	});
@@ -493,7 +673,10 @@ describe('user operations with each credential type', () => {
 			{ inputItems: ids.map((id) => ({ id })) },
 		);
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.deepEqual(json(result), ids.map((id) => ({ id, status: 'inactive' })));
+		assert.deepEqual(
+			json(result),
+			ids.map((id) => ({ id, status: 'inactive' })),
+		);
 		assert.ok(ids.every((id) => sim.state.findUser(id)!.status === 'inactive'));
 		assert.equal(sim.counters.tokenMints, 1);
 	});

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
 import type { ZoomClient } from '../../transport';
+import { readBackAfterUpdate } from '../readBack';
 import { meetingIdField } from '../common.descriptions';
 import { occurrenceIdOption, readMeetingTarget, readOccurrenceId } from './get.operation';
 import { meetingFields } from './meetingFields.description';
@@ -55,22 +56,12 @@ export async function execute(
 	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
 	await client.request({ method: 'PATCH', path: target.path, qs, body, itemIndex });
 
-	// Zoom answers 204 without a body: read the meeting back so the output shows its new state.
-	try {
-		const { body: meeting } = await client.request<IDataObject>({
-			method: 'GET',
-			path: target.path,
-			qs,
-			itemIndex,
-		});
-		return meeting;
-	} catch (error) {
-		if (this.getExecutionCancelSignal()?.aborted)
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		// The update did happen; a failed read (e.g. an app with write scopes only) must not say otherwise.
-		const result: IDataObject = { id: target.id, updated: true };
-		if (occurrenceId) result.occurrenceId = occurrenceId;
-		result.readBackError = (error as Error).message;
-		return result;
-	}
+	const confirmation: IDataObject = { id: target.id };
+	if (occurrenceId) confirmation.occurrenceId = occurrenceId;
+	return await readBackAfterUpdate(
+		this,
+		client,
+		{ path: target.path, qs, itemIndex },
+		confirmation,
+	);
 }

@@ -7,6 +7,7 @@ import { timezoneSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
+import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 
@@ -112,7 +113,7 @@ export const description: INodeProperties[] = [
 	userIdField(show),
 	{
 		displayName:
-			'Zoom answers an update with no content: this operation then reads the user back and returns the user as Zoom now stores it',
+			'Zoom answers an update with no content: this operation then reads the user back and returns the user as Zoom now stores it (if the app may not read users, the output only confirms the update: its ID and updated: true)',
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
@@ -378,6 +379,5 @@ export async function execute(
 	}
 	const path = `/users/${encodeUserIdForPath(userId)}`;
 	await client.request({ method: 'PATCH', path, body, itemIndex });
-	const { body: user } = await client.request<IDataObject>({ method: 'GET', path, itemIndex });
-	return user;
+	return await readBackAfterUpdate(this, client, { path, itemIndex }, { id: userId });
 }

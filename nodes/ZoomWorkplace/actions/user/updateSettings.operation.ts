@@ -6,6 +6,7 @@ import { jsonObjectSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
+import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
 import { settingsSectionField, settingsSectionSchema } from './getSettings.operation';
 import { optionsCollection } from '../requestSettings';
@@ -32,7 +33,7 @@ export const description: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Zoom answers a settings update with no content: this operation then reads the settings back and returns them as Zoom now stores them',
+			'Zoom answers a settings update with no content: this operation then reads the settings back and returns them as Zoom now stores them (if the app may not read them, the output only confirms the update: its ID and updated: true)',
 		name: 'updateSettingsNotice',
 		type: 'notice',
 		default: '',
@@ -60,6 +61,5 @@ export async function execute(
 		qs.option = validateField(this, itemIndex, 'Section', settingsSectionSchema, options.option);
 	const path = `/users/${encodeUserIdForPath(userId)}/settings`;
 	await client.request({ method: 'PATCH', path, qs, body: settings as IDataObject, itemIndex });
-	const { body } = await client.request<IDataObject>({ method: 'GET', path, qs, itemIndex });
-	return body;
+	return await readBackAfterUpdate(this, client, { path, qs, itemIndex }, { id: userId });
 }

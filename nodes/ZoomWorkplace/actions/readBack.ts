@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ZoomClient, ZoomRequest } from '../transport';
+
+/**
+ * Zoom answers an update with 204 and no body: reads the object back so the output shows its
+ * new state. The update did happen, so a failed read (e.g. an app with write scopes only) gives
+ * `confirmation` with the read error instead of failing the item.
+ */
+export async function readBackAfterUpdate(
+	ctx: IExecuteFunctions,
+	client: ZoomClient,
+	read: Omit<ZoomRequest, 'method'>,
+	confirmation: IDataObject,
+): Promise<IDataObject> {
+	try {
+		const { body } = await client.request<IDataObject>({ ...read, method: 'GET' });
+		return body;
+	} catch (error) {
+		if (ctx.getExecutionCancelSignal()?.aborted) {
+			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: read.itemIndex });
+		}
+		return { ...confirmation, updated: true, readBackError: (error as Error).message };
+	}
+}
