@@ -108,3 +108,14 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 		},
 	];
 }
+
+/** Option shared by the meeting operations that can address one occurrence. */
+export const occurrenceIdOption: INodeProperties = {
+	displayName: 'Occurrence ID',
+	name: 'occurrenceId',
+	type: 'string',
+	default: '',
+	placeholder: '1648194360000',
+	description:
+		'One occurrence of a recurring meeting (digits, from the meeting\'s "occurrences" list)',
+};

@@ -1,6 +1,12 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { positiveIntegerSchema, userIdSchema } from './schemas';
+import { encodeMeetingIdForPath, isNumericMeetingId } from './identifiers';
+import {
+	meetingIdSchema,
+	occurrenceIdSchema,
+	positiveIntegerSchema,
+	userIdSchema,
+} from './schemas';
 import { validateField } from './validation';
 
 /**
@@ -37,5 +43,46 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 		'Limit',
 		positiveIntegerSchema,
 		ctx.getNodeParameter('limit', itemIndex, 50),
+	);
+}
+
+/** The meeting an item addresses: `id` as Zoom shows it (a number for a meeting ID), `path` ready for a URL. */
+export interface MeetingTarget {
+	id: number | string;
+	path: string;
+}
+
+/**
+ * Reads and validates the `meetingId` locator (ID, UUID or join URL) of one item.
+ */
+export function readMeetingTarget(ctx: IExecuteFunctions, itemIndex: number): MeetingTarget {
+	const raw = locatorValue(ctx, 'meetingId', itemIndex);
+	// An expression such as {{ $json.id }} gives Zoom's numeric ID as a number.
+	const meetingId = validateField(
+		ctx,
+		itemIndex,
+		'Meeting',
+		meetingIdSchema,
+		typeof raw === 'number' ? String(raw) : raw,
+	);
+	const asNumber = Number(meetingId);
+	// Zoom's meeting objects carry `id` as a number; UUIDs stay text.
+	const id = isNumericMeetingId(meetingId) && Number.isSafeInteger(asNumber) ? asNumber : meetingId;
+	return { id, path: `/meetings/${encodeMeetingIdForPath(meetingId)}` };
+}
+
+/** Reads and validates an optional occurrence ID ("" = none). */
+export function readOccurrenceId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return validateField(
+		ctx,
+		itemIndex,
+		'Occurrence ID',
+		occurrenceIdSchema,
+		typeof value === 'number' ? String(value) : value,
 	);
 }

@@ -104,3 +104,9 @@ export const dateOnlySchema = z
 		(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
 		'must be a date such as 2026-12-31',
 	);
+
+/** A boolean, also as the text "true" / "false" an expression may give. */
+export const booleanSchema = z.union(
+	[z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')],
+	{ invalid_type_error: 'must be true or false' },
+);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../transport';
-import { meetingIdField } from '../common.descriptions';
-import { occurrenceIdOption, readMeetingTarget, readOccurrenceId } from './get.operation';
+import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
+import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['delete'] };

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../transport';
+import { readMeetingTarget } from '../../helpers/parameters';
 import { meetingIdField } from '../common.descriptions';
-import { readMeetingTarget } from './get.operation';
 import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['getInvitation'] };

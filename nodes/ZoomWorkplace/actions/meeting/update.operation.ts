@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
 import type { ZoomClient } from '../../transport';
+import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
 import { readBackAfterUpdate } from '../readBack';
-import { meetingIdField } from '../common.descriptions';
-import { occurrenceIdOption, readMeetingTarget, readOccurrenceId } from './get.operation';
+import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
 import { meetingFields } from './meetingFields.description';
 import { optionsCollection } from '../requestSettings';
 

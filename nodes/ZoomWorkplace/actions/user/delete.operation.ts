@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { emailSchema } from '../../helpers/schemas';
+import { booleanSchema, emailSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
@@ -21,11 +21,6 @@ const TRANSFERS: Record<string, { label: string; zoom: string }> = {
 	transferWebinars: { label: 'Transfer Webinars', zoom: 'transfer_webinar' },
 	transferWhiteboards: { label: 'Transfer Whiteboards', zoom: 'transfer_whiteboard' },
 };
-
-const booleanSchema = z.union(
-	[z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')],
-	{ invalid_type_error: 'must be true or false' },
-);
 
 export const description: INodeProperties[] = [
 	userIdField(show),

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { timezoneSchema } from '../../helpers/schemas';
+import { booleanSchema, timezoneSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
@@ -30,11 +30,6 @@ export const pmiSchema = digitsSchema(
 ).transform(Number);
 
 export const hostKeySchema = digitsSchema(/^\d{6,10}$/, 'must be 6 to 10 digits');
-
-const booleanSchema = z.union(
-	[z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')],
-	{ invalid_type_error: 'must be true or false' },
-);
 
 const integerChoice = (allowed: readonly number[], message: string) =>
 	z.coerce.number({ invalid_type_error: message }).refine((v) => allowed.includes(v), message);
