@@ -19,19 +19,3 @@ export function parseMeetingIdentifier(input: unknown): string {
 export function isNumericMeetingId(id: string): boolean {
 	return /^\d{9,20}$/.test(id);
 }
-
-/**
- * Meeting UUIDs may contain "/" and "+": Zoom wants a UUID that starts with "/" or contains
- * "//" encoded twice, any other once.
- */
-export function encodeMeetingIdForPath(id: string): string {
-	if (isNumericMeetingId(id)) return id;
-	const once = encodeURIComponent(id);
-	return id.startsWith('/') || id.includes('//') ? encodeURIComponent(once) : once;
-}
-
-/** A user is addressed by ID, email or "me". */
-export function encodeUserIdForPath(userId: string): string {
-	const value = userId.trim();
-	return value === '' ? 'me' : encodeURIComponent(value);
-}

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { encodeMeetingIdForPath, isNumericMeetingId } from './identifiers';
+import { isNumericMeetingId } from './identifiers';
 import {
 	meetingIdSchema,
 	occurrenceIdSchema,
@@ -46,10 +46,10 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 	);
 }
 
-/** The meeting an item addresses: `id` as Zoom shows it (a number for a meeting ID), `path` ready for a URL. */
+/** The meeting an item addresses: `id` as Zoom shows it (a number for a meeting ID), `meetingId` for the path. */
 export interface MeetingTarget {
 	id: number | string;
-	path: string;
+	meetingId: string;
 }
 
 /**
@@ -68,7 +68,7 @@ export function readMeetingTarget(ctx: IExecuteFunctions, itemIndex: number): Me
 	const asNumber = Number(meetingId);
 	// Zoom's meeting objects carry `id` as a number; UUIDs stay text.
 	const id = isNumericMeetingId(meetingId) && Number.isSafeInteger(asNumber) ? asNumber : meetingId;
-	return { id, path: `/meetings/${encodeMeetingIdForPath(meetingId)}` };
+	return { id, meetingId };
 }
 
 /** Reads and validates an optional occurrence ID ("" = none). */

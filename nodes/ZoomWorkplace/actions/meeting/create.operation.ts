@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -38,15 +37,17 @@ export async function execute(
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as MeetingFields;
 	const topic = this.getNodeParameter('topic', itemIndex, '') as string;
 	const body = buildMeetingBody(this, itemIndex, { ...fields, topic }, this.getTimezone());
-	const path = `/users/${encodeUserIdForPath(userId)}/meetings`;
 	const attemptStartedAt = Date.now();
 	const { body: meeting } = await client.request<IDataObject>({
-		method: 'POST',
-		path,
+		endpoint: 'createMeeting',
+		pathParameters: { userId },
 		body,
 		itemIndex,
-		findExisting: async () =>
-			await findCreatedMeeting(client, path, body, attemptStartedAt, itemIndex),
+		lookUp: {
+			find: async () =>
+				await findCreatedMeeting(client, userId, body, attemptStartedAt, itemIndex),
+			description: "listing the host's scheduled meetings",
+		},
 	});
 	return meeting;
 }

@@ -46,7 +46,12 @@ export async function execute(
 	if (options.notifyHost !== undefined) qs.schedule_for_reminder = Boolean(options.notifyHost);
 	if (options.notifyRegistrants !== undefined)
 		qs.cancel_meeting_reminder = Boolean(options.notifyRegistrants);
-	await client.request({ method: 'DELETE', path: target.path, qs, itemIndex });
+	await client.request({
+		endpoint: 'deleteMeeting',
+		pathParameters: { meetingId: target.meetingId },
+		qs,
+		itemIndex,
+	});
 	return occurrenceId
 		? { id: target.id, occurrenceId, deleted: true }
 		: { id: target.id, deleted: true };

@@ -22,8 +22,8 @@ export async function execute(
 ): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
 	await client.request({
-		method: 'PUT',
-		path: `${target.path}/status`,
+		endpoint: 'updateMeetingStatus',
+		pathParameters: { meetingId: target.meetingId },
 		body: { action: 'end' },
 		itemIndex,
 	});

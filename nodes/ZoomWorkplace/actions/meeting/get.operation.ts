@@ -38,8 +38,8 @@ export async function execute(
 	if (options.showPreviousOccurrences !== undefined)
 		qs.show_previous_occurrences = Boolean(options.showPreviousOccurrences);
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: target.path,
+		endpoint: 'getMeeting',
+		pathParameters: { meetingId: target.meetingId },
 		qs,
 		itemIndex,
 	});

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { dateOnlySchema } from '../../helpers/schemas';
 import { readLimit, readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
@@ -123,7 +122,8 @@ export async function execute(
 	}
 
 	return await client.requestAllItems({
-		path: `/users/${encodeUserIdForPath(userId)}/meetings`,
+		endpoint: 'listMeetings',
+		pathParameters: { userId },
 		qs,
 		arrayKey: 'meetings',
 		limit,

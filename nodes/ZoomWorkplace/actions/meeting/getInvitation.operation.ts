@@ -17,8 +17,8 @@ export async function execute(
 ): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: `${target.path}/invitation`,
+		endpoint: 'getMeetingInvitation',
+		pathParameters: { meetingId: target.meetingId },
 		itemIndex,
 	});
 	return { id: target.id, ...body };

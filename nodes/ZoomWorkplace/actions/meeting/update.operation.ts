@@ -54,14 +54,15 @@ export async function execute(
 		);
 	}
 	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
-	await client.request({ method: 'PATCH', path: target.path, qs, body, itemIndex });
+	const pathParameters = { meetingId: target.meetingId };
+	await client.request({ endpoint: 'updateMeeting', pathParameters, qs, body, itemIndex });
 
 	const confirmation: IDataObject = { id: target.id };
 	if (occurrenceId) confirmation.occurrenceId = occurrenceId;
 	return await readBackAfterUpdate(
 		this,
 		client,
-		{ path: target.path, qs, itemIndex },
+		{ endpoint: 'getMeeting', pathParameters, qs, itemIndex },
 		confirmation,
 	);
 }

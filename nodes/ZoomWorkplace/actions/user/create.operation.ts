@@ -272,11 +272,13 @@ export async function execute(
 
 	const attemptStartedAt = Date.now();
 	const { body } = await client.request<IDataObject>({
-		method: 'POST',
-		path: '/users',
+		endpoint: 'createUser',
 		body: { action, user_info: userInfo },
 		itemIndex,
-		findExisting: async () => await findCreatedUser(client, email, attemptStartedAt, itemIndex),
+		lookUp: {
+			find: async () => await findCreatedUser(client, email, attemptStartedAt, itemIndex),
+			description: `looking up ${email} in the account`,
+		},
 	});
 	return body;
 }

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { booleanSchema, emailSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
@@ -138,8 +137,8 @@ export async function execute(
 	}
 
 	await client.request({
-		method: 'DELETE',
-		path: `/users/${encodeUserIdForPath(userId)}`,
+		endpoint: 'deleteUser',
+		pathParameters: { userId },
 		qs,
 		itemIndex,
 	});

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -17,8 +16,8 @@ export async function execute(
 ): Promise<IDataObject> {
 	const userId = readUserId(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: `/users/${encodeUserIdForPath(userId)}`,
+		endpoint: 'getUser',
+		pathParameters: { userId },
 		itemIndex,
 	});
 	return body;

@@ -79,5 +79,11 @@ export async function execute(
 	}
 	if (filters.roleId !== undefined)
 		qs.role_id = validateField(this, itemIndex, 'Role ID', roleIdSchema, filters.roleId);
-	return await client.requestAllItems({ path: '/users', qs, arrayKey: 'users', limit, itemIndex });
+	return await client.requestAllItems({
+		endpoint: 'listUsers',
+		qs,
+		arrayKey: 'users',
+		limit,
+		itemIndex,
+	});
 }

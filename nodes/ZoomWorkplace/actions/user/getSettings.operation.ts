@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
@@ -140,8 +139,8 @@ export async function execute(
 		);
 	}
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: `/users/${encodeUserIdForPath(userId)}/settings`,
+		endpoint: 'getUserSettings',
+		pathParameters: { userId },
 		qs,
 		itemIndex,
 	});

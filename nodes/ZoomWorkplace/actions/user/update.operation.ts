@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { booleanSchema, timezoneSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
@@ -372,7 +371,12 @@ export async function execute(
 			{ itemIndex },
 		);
 	}
-	const path = `/users/${encodeUserIdForPath(userId)}`;
-	await client.request({ method: 'PATCH', path, body, itemIndex });
-	return await readBackAfterUpdate(this, client, { path, itemIndex }, { id: userId });
+	const pathParameters = { userId };
+	await client.request({ endpoint: 'updateUser', pathParameters, body, itemIndex });
+	return await readBackAfterUpdate(
+		this,
+		client,
+		{ endpoint: 'getUser', pathParameters, itemIndex },
+		{ id: userId },
+	);
 }

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { jsonObjectSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
@@ -59,7 +58,18 @@ export async function execute(
 	const qs: IDataObject = {};
 	if (options.option !== undefined)
 		qs.option = validateField(this, itemIndex, 'Section', settingsSectionSchema, options.option);
-	const path = `/users/${encodeUserIdForPath(userId)}/settings`;
-	await client.request({ method: 'PATCH', path, qs, body: settings as IDataObject, itemIndex });
-	return await readBackAfterUpdate(this, client, { path, qs, itemIndex }, { id: userId });
+	const pathParameters = { userId };
+	await client.request({
+		endpoint: 'updateUserSettings',
+		pathParameters,
+		qs,
+		body: settings as IDataObject,
+		itemIndex,
+	});
+	return await readBackAfterUpdate(
+		this,
+		client,
+		{ endpoint: 'getUserSettings', pathParameters, qs, itemIndex },
+		{ id: userId },
+	);
 }
