@@ -255,3 +255,93 @@ describe('ZoomClient retries', () => {
 		});
 	});
 });
+
+describe('ZoomClient: creates whose last attempt got no clear answer', () => {
+	test('the last attempt applied but answered 503: the look-up finds it, no error', async () => {
+		const { client, sent } = fakeContext([
+			httpError(503),
+			httpError(503),
+			httpError(503),
+			httpError(503),
+		]);
+		let lookups = 0;
+		const response = await client.request({
+			endpoint: 'createMeeting',
+			pathParameters: { userId: 'me' },
+			body: {},
+			lookUp: {
+				description: "listing the host's scheduled meetings",
+				// Not there after the first three attempts; the fourth was applied.
+				find: async () => (++lookups === 4 ? { id: 85746065432 } : undefined),
+			},
+		});
+		assert.equal(response.recovered, true);
+		assert.deepEqual(response.body, { id: 85746065432 });
+		assert.equal(sent.length, 4);
+		assert.equal(lookups, 4);
+	});
+
+	test('not found after the last attempt: the error says it may have been created, and how it was looked for', async () => {
+		const { client, sent } = fakeContext([
+			httpError(503),
+			networkError('ECONNRESET'),
+			httpError(503),
+			httpError(503),
+		]);
+		await assert.rejects(
+			client.request({
+				endpoint: 'createUser',
+				body: {},
+				itemIndex: 7,
+				lookUp: {
+					description: 'looking up new@example.com in the account',
+					find: async () => undefined,
+				},
+			}),
+			(error: unknown) => {
+				assert.ok(error instanceof NodeApiError);
+				assert.match(
+					error.message,
+					/may have been created; not found by looking up new@example\.com in the account/,
+				);
+				assert.match(error.description ?? '', /Check in Zoom before running this item again/);
+				assert.match(error.description ?? '', /Tried 4 times/);
+				assert.equal(error.context.itemIndex, 7);
+				return true;
+			},
+		);
+		assert.equal(sent.length, 4);
+	});
+});
+
+describe('ZoomClient: paths', () => {
+	for (const unsafe of ['', '.', '..']) {
+		test(`a User of "${unsafe}" is refused by name before anything is sent`, async () => {
+			const { client, sent } = fakeContext([{ body: {} }]);
+			await assert.rejects(
+				client.request({
+					endpoint: 'createMeeting',
+					pathParameters: { userId: unsafe },
+					body: {},
+					itemIndex: 2,
+				}),
+				(error: unknown) => {
+					assert.ok(error instanceof NodeOperationError);
+					assert.match(
+						error.message,
+						/Invalid "User" in item 2: must not be empty, "\." or "\.\."/,
+					);
+					return true;
+				},
+			);
+			assert.equal(sent.length, 0);
+		});
+	}
+
+	test('the URL is the API base URL plus the endpoint path, IDs encoded as one segment', async () => {
+		const { client, sent } = fakeContext([{ body: {} }]);
+		await client.request({ endpoint: 'getUser', pathParameters: { userId: '../meetings' } });
+		assert.equal(sent[0].url, 'http://127.0.0.1:9/v2/users/..%2Fmeetings');
+		assert.equal(sent[0].method, 'GET');
+	});
+});

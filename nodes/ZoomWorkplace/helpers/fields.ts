@@ -36,6 +36,8 @@ export interface FieldDefinition {
 	schema?: z.ZodTypeAny;
 	/** For values that need more than a schema (other fields, the workflow's time zone). */
 	transform?: (value: unknown, context: FieldContext) => unknown;
+	/** The field's name in errors when its display name is long ("Time Zone Name or ID"). */
+	label?: string;
 	/** Never repeat the value in an error (passcodes, passwords). */
 	secret?: boolean;
 	/** A nested collection (e.g. meeting Settings): its own fields, placed below `zoom`. */
@@ -120,7 +122,7 @@ export function applyFields(
 	const byName = new Map(definitions.map((definition) => [definition.property.name, definition]));
 	for (const [name, value] of Object.entries(values)) {
 		const definition = byName.get(name);
-		const label = `${options.labelPrefix ?? ''}${definition?.property.displayName ?? name}`;
+		const label = `${options.labelPrefix ?? ''}${definition?.label ?? definition?.property.displayName ?? name}`;
 		if (!definition) {
 			throw new NodeOperationError(
 				ctx.getNode(),

@@ -195,9 +195,7 @@ export function decideAfterFailure(
 	if (retryable && isSafeToRepeat(method) && attemptsLeft) {
 		return { action: 'retry', waitMs, pauseCategory: false, history: next };
 	}
-	// A conflict after an attempt whose answer was lost is most likely that attempt's own object.
-	const conflictAfterUnknown = history.outcomeUnknown && failure.statusCode === 409;
-	if (!isSafeToRepeat(method) && request.canLookUp && (unknown || conflictAfterUnknown)) {
+	if (!isSafeToRepeat(method) && request.canLookUp && unknown) {
 		// Looking up first is what makes repeating a create safe, and after the last attempt it is
 		// how a create that Zoom applied but answered with an error is still found.
 		return {

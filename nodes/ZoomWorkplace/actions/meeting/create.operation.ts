@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
+import { buildMeetingBody, meetingFields } from '../../helpers/meetingBody';
 import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { findCreatedMeeting } from './findCreatedMeeting';
-import { meetingFields } from './meetingFields.description';
 import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['create'] };
@@ -34,7 +33,7 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const userId = readUserId(this, itemIndex);
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as MeetingFields;
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const topic = this.getNodeParameter('topic', itemIndex, '') as string;
 	const body = buildMeetingBody(this, itemIndex, { ...fields, topic }, this.getTimezone());
 	const attemptStartedAt = Date.now();
@@ -44,8 +43,7 @@ export async function execute(
 		body,
 		itemIndex,
 		lookUp: {
-			find: async () =>
-				await findCreatedMeeting(client, userId, body, attemptStartedAt, itemIndex),
+			find: async () => await findCreatedMeeting(client, userId, body, attemptStartedAt, itemIndex),
 			description: "listing the host's scheduled meetings",
 		},
 	});

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
+import { buildMeetingBody, meetingFields } from '../../helpers/meetingBody';
 import type { ZoomClient } from '../../transport';
 import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
 import { readBackAfterUpdate } from '../readBack';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
-import { meetingFields } from './meetingFields.description';
 import { optionsCollection } from '../requestSettings';
 
 const show = { resource: ['meeting'], operation: ['update'] };
@@ -39,7 +38,7 @@ export async function execute(
 	const target = readMeetingTarget(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as MeetingFields;
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	// Same body as Create; false and 0 are kept (turning a setting off is an update).
 	const body = buildMeetingBody(this, itemIndex, fields, this.getTimezone());
 	if (Object.keys(body).length === 0) {

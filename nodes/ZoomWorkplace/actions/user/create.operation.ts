@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { emailSchema } from '../../helpers/schemas';
+import { emailSchema, integerChoiceSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { findCreatedUser } from './findCreatedUser';
@@ -213,12 +213,7 @@ export async function execute(
 		this,
 		itemIndex,
 		'User Type',
-		z.coerce
-			.number()
-			.refine(
-				(v) => (USER_TYPES as readonly number[]).includes(v),
-				'must be 1 (Basic), 2 (Licensed) or 99 (None)',
-			),
+		integerChoiceSchema(USER_TYPES, 'must be 1 (Basic), 2 (Licensed) or 99 (None)'),
 		this.getNodeParameter('userType', itemIndex, 1),
 	);
 	if (type === 99 && action !== 'ssoCreate') {
