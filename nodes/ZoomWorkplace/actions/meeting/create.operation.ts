@@ -6,8 +6,12 @@ import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { findCreatedMeeting } from './findCreatedMeeting';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['create'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['createMeeting', 'listMeetings', 'getMeeting'];
 
 export const description: INodeProperties[] = [
 	userIdField(

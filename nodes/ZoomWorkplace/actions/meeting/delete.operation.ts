@@ -4,8 +4,12 @@ import type { ZoomClient } from '../../transport';
 import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['delete'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['deleteMeeting'];
 
 export const description: INodeProperties[] = [
 	meetingIdField(show),

@@ -4,8 +4,12 @@ import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['get'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getMeeting'];
 
 export const description: INodeProperties[] = [
 	meetingIdField(show),

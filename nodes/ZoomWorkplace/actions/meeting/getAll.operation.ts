@@ -7,6 +7,7 @@ import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['getAll'] };
 
@@ -17,6 +18,9 @@ const LIST_TYPES = [
 	'upcoming_meetings',
 	'previous_meetings',
 ] as const;
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['listMeetings'];
 
 export const description: INodeProperties[] = [
 	userIdField(show, 'Whose meetings to list: "me", a user ID or an email'),

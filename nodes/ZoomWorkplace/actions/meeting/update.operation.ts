@@ -7,8 +7,12 @@ import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
 import { readBackAfterUpdate } from '../readBack';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['update'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['updateMeeting', 'getMeeting'];
 
 export const description: INodeProperties[] = [
 	meetingIdField(show),

@@ -7,6 +7,7 @@ import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { findCreatedUser } from './findCreatedUser';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['create'] };
 
@@ -60,6 +61,9 @@ const displayNameSchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.max(128, 'must be at most 128 characters');
 const userEmailSchema = emailSchema.pipe(z.string().max(128, 'must be at most 128 characters'));
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['createUser', 'getUser'];
 
 export const description: INodeProperties[] = [
 	{

@@ -9,6 +9,7 @@ import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['delete'] };
 
@@ -59,6 +60,9 @@ const TRANSFER_FIELDS: FieldDefinition[] = [
 		'Zoom Whiteboard data',
 	),
 ];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['deleteUser'];
 
 export const description: INodeProperties[] = [
 	userIdField(show),

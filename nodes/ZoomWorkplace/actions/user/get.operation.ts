@@ -4,8 +4,12 @@ import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['get'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getUser'];
 
 export const description: INodeProperties[] = [userIdField(show), optionsCollection(show)];
 

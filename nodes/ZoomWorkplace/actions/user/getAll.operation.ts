@@ -6,10 +6,14 @@ import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
 const USER_STATUSES = ['active', 'inactive', 'pending'] as const;
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['listUsers'];
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),

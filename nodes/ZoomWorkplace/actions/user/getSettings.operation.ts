@@ -6,6 +6,7 @@ import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['getSettings'] };
 
@@ -61,6 +62,9 @@ const customQueryFieldsSchema = z
 		'must be setting names separated by commas, such as host_video,participant_video',
 	)
 	.transform((v) => v.join(','));
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getUserSettings'];
 
 export const description: INodeProperties[] = [
 	userIdField(show),

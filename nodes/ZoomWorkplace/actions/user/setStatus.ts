@@ -24,5 +24,5 @@ export function statusOperation(action: 'activate' | 'deactivate'): ZoomOperatio
 		});
 		return { id: userId, status: action === 'activate' ? 'active' : 'inactive' };
 	}
-	return { description, execute };
+	return { description, execute, endpoints: ['updateUserStatus'] };
 }

@@ -10,6 +10,7 @@ import type { ZoomClient } from '../../transport';
 import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['update'] };
 
@@ -268,6 +269,9 @@ export const USER_UPDATE_FIELDS: FieldDefinition[] = [
 		description: 'Name of the personal meeting room (personal link)',
 	}),
 ];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['updateUser', 'getUser'];
 
 export const description: INodeProperties[] = [
 	userIdField(show),

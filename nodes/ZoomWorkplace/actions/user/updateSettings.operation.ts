@@ -9,6 +9,7 @@ import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
 import { settingsSectionField, settingsSectionSchema } from './getSettings.operation';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['updateSettings'] };
 
@@ -17,6 +18,9 @@ const settingsSchema = jsonObjectSchema.pipe(
 		.record(z.unknown())
 		.refine((v) => Object.keys(v).length > 0, 'must contain at least one setting'),
 );
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['updateUserSettings', 'getUserSettings'];
 
 export const description: INodeProperties[] = [
 	userIdField(show),
