@@ -6,6 +6,9 @@ import { DEFAULT_RETRY_SETTINGS, type RetrySettings } from '../transport';
 /** The node's own default; the retry defaults come from the transport's one definition. */
 const DEFAULT_MAX_CONCURRENCY = 10;
 const DEFAULTS = DEFAULT_RETRY_SETTINGS;
+const DEFAULT_BACKOFF_MULTIPLIER = DEFAULTS.backoffMultiplier;
+const DEFAULT_MAX_RETRIES = DEFAULTS.maxRetries;
+const DEFAULT_TIMEOUT_SECONDS = DEFAULTS.timeoutMs / 1000;
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
@@ -16,7 +19,7 @@ export const requestSettingsOptions: INodeProperties[] = [
 		name: 'backoffMultiplier',
 		type: 'number',
 		typeOptions: { minValue: 1, numberPrecision: 1 },
-		default: DEFAULTS.backoffMultiplier,
+		default: DEFAULT_BACKOFF_MULTIPLIER,
 		description: `Each retry waits this many times longer than the one before (first wait: ${DEFAULTS.initialBackoffMs / 1000} s)`,
 	},
 	{
@@ -33,7 +36,7 @@ export const requestSettingsOptions: INodeProperties[] = [
 		name: 'maxRetries',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 10 },
-		default: DEFAULTS.maxRetries,
+		default: DEFAULT_MAX_RETRIES,
 		description:
 			'How often a request that failed with a retryable status or a network error is tried again. Creates are only retried after checking that the first attempt did not create the object.',
 	},
@@ -50,7 +53,7 @@ export const requestSettingsOptions: INodeProperties[] = [
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 300 },
-		default: DEFAULTS.timeoutMs / 1000,
+		default: DEFAULT_TIMEOUT_SECONDS,
 		description:
 			'How long to wait for one answer from Zoom. A request without an answer counts as a network failure (a create is then looked up before it is retried).',
 	},
