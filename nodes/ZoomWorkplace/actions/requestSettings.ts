@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { applyFields, type FieldDefinition, type RequestParts } from '../helpers/fields';
 import { DEFAULT_RETRY_SETTINGS, type RetrySettings } from '../transport';
 
 /** The node's own default; the retry defaults come from the transport's one definition. */
@@ -65,7 +66,7 @@ export const requestSettingsOptions: INodeProperties[] = [
  */
 export function optionsCollection(
 	show: Show,
-	operationOptions: INodeProperties[] = [],
+	operationOptions: readonly FieldDefinition[] = [],
 ): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -74,10 +75,28 @@ export function optionsCollection(
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [...operationOptions, ...requestSettingsOptions].sort((a, b) =>
+		options: [...operationOptions.map((o) => o.property), ...requestSettingsOptions].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	};
+}
+
+const REQUEST_SETTING_NAMES = new Set(requestSettingsOptions.map((option) => option.name));
+
+/**
+ * The operation's own options of one item, checked and placed in Zoom's query or body by their
+ * definitions; the request settings that share the collection are read by the router.
+ */
+export function readOperationOptions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	definitions: readonly FieldDefinition[],
+): RequestParts {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const own = Object.fromEntries(
+		Object.entries(options).filter(([name]) => !REQUEST_SETTING_NAMES.has(name)),
+	);
+	return applyFields(ctx, itemIndex, definitions, own);
 }
 
 export interface RequestSettings {

@@ -1,12 +1,7 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { isNumericMeetingId } from './identifiers';
-import {
-	meetingIdSchema,
-	occurrenceIdSchema,
-	positiveIntegerSchema,
-	userIdSchema,
-} from './schemas';
+import { meetingIdSchema, positiveIntegerSchema, userIdSchema } from './schemas';
 import { validateField } from './validation';
 
 /**
@@ -69,20 +64,4 @@ export function readMeetingTarget(ctx: IExecuteFunctions, itemIndex: number): Me
 	// Zoom's meeting objects carry `id` as a number; UUIDs stay text.
 	const id = isNumericMeetingId(meetingId) && Number.isSafeInteger(asNumber) ? asNumber : meetingId;
 	return { id, meetingId };
-}
-
-/** Reads and validates an optional occurrence ID ("" = none). */
-export function readOccurrenceId(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return validateField(
-		ctx,
-		itemIndex,
-		'Occurrence ID',
-		occurrenceIdSchema,
-		typeof value === 'number' ? String(value) : value,
-	);
 }

@@ -3,16 +3,22 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { buildMeetingBody, meetingFields } from '../../helpers/meetingBody';
 import type { ZoomClient } from '../../transport';
-import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
+import { readMeetingTarget } from '../../helpers/parameters';
 import { readBackAfterUpdate } from '../readBack';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['update'] };
 
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['updateMeeting', 'getMeeting'];
+
+const OPTIONS = [
+	occurrenceIdOption(
+		'Update only this occurrence of a recurring meeting (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
+	),
+];
 
 export const description: INodeProperties[] = [
 	meetingIdField(show),
@@ -25,13 +31,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	meetingFields('updateFields', show),
-	optionsCollection(show, [
-		{
-			...occurrenceIdOption,
-			description:
-				'Update only this occurrence of a recurring meeting (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
-		},
-	]),
+	optionsCollection(show, OPTIONS),
 ];
 
 export async function execute(
@@ -40,8 +40,8 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
+	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
+	const occurrenceId = qs.occurrence_id as string | undefined;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	// Same body as Create; false and 0 are kept (turning a setting off is an update).
 	const body = buildMeetingBody(this, itemIndex, fields, this.getTimezone());
@@ -56,7 +56,6 @@ export async function execute(
 			},
 		);
 	}
-	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
 	const pathParameters = { meetingId: target.meetingId };
 	await client.request({ endpoint: 'updateMeeting', pathParameters, qs, body, itemIndex });
 

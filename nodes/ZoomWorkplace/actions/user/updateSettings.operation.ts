@@ -7,8 +7,8 @@ import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
-import { settingsSectionField, settingsSectionSchema } from './getSettings.operation';
-import { optionsCollection } from '../requestSettings';
+import { settingsSectionOption } from './getSettings.operation';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['updateSettings'] };
@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	optionsCollection(show, [settingsSectionField]),
+	optionsCollection(show, [settingsSectionOption]),
 ];
 
 export async function execute(
@@ -58,10 +58,7 @@ export async function execute(
 		settingsSchema,
 		this.getNodeParameter('settings', itemIndex, ''),
 	);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { option?: string };
-	const qs: IDataObject = {};
-	if (options.option !== undefined)
-		qs.option = validateField(this, itemIndex, 'Section', settingsSectionSchema, options.option);
+	const { qs } = readOperationOptions(this, itemIndex, [settingsSectionOption]);
 	const pathParameters = { userId };
 	await client.request({
 		endpoint: 'updateUserSettings',
