@@ -40,6 +40,14 @@ export const apiErrors = {
 	invalidJson: () => new ZoomApiError(400, 300, 'Request Body should be a valid JSON object.'),
 	invalidPageToken: () => new ZoomApiError(400, 300, 'The next page token is invalid or expired.'),
 	notFound: () => new ZoomApiError(404, 404, 'Not found'),
+	/** A request that breaks Zoom's OpenAPI spec, answered as Zoom answers validation failures. */
+	specViolation: (violations: Array<{ location: string; rule: string; message: string }>) =>
+		new ZoomApiError(
+			400,
+			300,
+			violations.map((v) => v.message).join('; '),
+			violations.map((v) => ({ field: v.location, message: v.rule })),
+		),
 };
 
 /** Errors of zoom.us/oauth/token: `{reason, error}` bodies, always HTTP 400 on Zoom. */

@@ -11,6 +11,12 @@ import { meetingRoutes } from './routes/meetings';
 import { userRoutes } from './routes/users';
 import { hasAnyScope, ALL_SCOPES } from './scopes';
 import { seedSampleData } from './seed';
+import {
+	recordViolations,
+	takePendingViolations,
+	validateRequest,
+	type SpecViolation,
+} from './spec';
 import { DEFAULT_ACCOUNT_ID, SimulatorState } from './state';
 import type {
 	FaultSpec,
@@ -42,6 +48,11 @@ export interface ZoomSimulator {
 	counters: SimulatorCounters;
 	resetCounters(): void;
 	state: SimulatorState;
+	/**
+	 * Claims the spec violations this simulator recorded that no test has claimed yet (a test that
+	 * sends an invalid request on purpose calls this, or the harness fails it after the test).
+	 */
+	takeSpecViolations(): SpecViolation[];
 	close(): Promise<void>;
 }
 
@@ -81,6 +92,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 	const host = options.host ?? '127.0.0.1';
 	const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
 	let latencyMs = options.latencyMs ?? 0;
+	const validateRequests = options.validateRequests ?? true;
 	const state = new SimulatorState('');
 	const pages = new PageTokens();
 	const limiter = new RateLimiter(
@@ -125,6 +137,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		pathname: string,
 		query: URLSearchParams,
 		bodyText: string,
+		violations: SpecViolation[],
 	): Promise<ApiResult> {
 		let rateHeaders: Record<string, string> = {};
 		try {
@@ -138,6 +151,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			rateHeaders = admission.headers;
 			if (!hasAnyScope(token.scopes, route.scopes))
 				throw apiErrors.missingScopes(route.scopes.macro);
+			if (violations.length > 0) throw apiErrors.specViolation(violations);
 			let body: Record<string, unknown> = {};
 			if (bodyText.trim() !== '' && method !== 'GET' && method !== 'DELETE') {
 				let parsed: unknown;
@@ -199,7 +213,8 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		const method = (req.method ?? 'GET').toUpperCase();
 		const rawUrl = req.url ?? '/';
 		const q = rawUrl.indexOf('?');
-		let pathname = q < 0 ? rawUrl : rawUrl.slice(0, q);
+		const receivedPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
+		let pathname = receivedPath;
 		if (pathname.length > 1 && pathname.endsWith('/')) pathname = pathname.slice(0, -1);
 		const query = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1));
 		const isApi = pathname === '/v2' || pathname.startsWith('/v2/');
@@ -213,6 +228,15 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			counters.requests[key] = (counters.requests[key] ?? 0) + 1;
 		}
 		const bodyText = await readBody(req);
+		// Checked against Zoom's OpenAPI spec as received, before faults: what the client sent.
+		const violations =
+			isApi && validateRequests
+				? validateRequest({ method, path: receivedPath.slice(3), query, bodyText })
+				: [];
+		if (violations.length > 0) {
+			state.specViolations.push(...violations);
+			recordViolations(violations);
+		}
 		const fault = faults.take(method, pathname);
 		await sleep(latencyMs);
 		if (closed) return void req.socket.destroy();
@@ -233,7 +257,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		}
 		const resetAfter = fault?.kind === 'reset-after';
 		if (isApi) {
-			const result = await api(req, method, pathname, query, bodyText);
+			const result = await api(req, method, pathname, query, bodyText, violations);
 			if (resetAfter) return void req.socket.destroy();
 			return writeApi(res, result);
 		}
@@ -382,6 +406,10 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			counters.maxConcurrent = inFlight;
 		},
 		state,
+		takeSpecViolations() {
+			const mine = new Set(state.specViolations);
+			return takePendingViolations((violation) => mine.has(violation));
+		},
 		close() {
 			closed = true;
 			for (const timer of timers) clearTimeout(timer);

@@ -2,6 +2,7 @@ import { randomAccessToken, randomMeetingNumber, stableUserId } from './ids';
 import { buildMeeting, buildUser, type MeetingInput } from './model';
 import { ALL_SCOPES } from './scopes';
 import { defaultUserSettings } from './settings';
+import type { SpecViolation } from './spec/validator';
 import type { ZoomMeeting, ZoomUser } from './types';
 
 export const DEFAULT_ACCOUNT_ID = 'sim-account';
@@ -76,6 +77,8 @@ export class SimulatorState {
 	readonly deletedMeetings = new Map<number, ZoomMeeting>();
 	/** Creates the API actually applied (not addUser/addMeeting), to detect duplicates from retries. */
 	readonly applied = { meetingCreates: 0, userCreates: 0 };
+	/** Every request received that broke Zoom's OpenAPI spec, in arrival order. */
+	readonly specViolations: SpecViolation[] = [];
 	private nextAccountNumber = 10_009_239;
 	private emailSequence = 0;
 

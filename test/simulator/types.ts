@@ -16,6 +16,11 @@ export interface SimulatorOptions {
 	enforceRateLimits?: boolean;
 	/** Zoom allows 100 meeting creates + updates per host user per UTC day. */
 	meetingDailyLimitPerUser?: number;
+	/**
+	 * Validate every API request against Zoom's OpenAPI spec (test/simulator/spec): a violation is
+	 * answered 400/300 naming the rule and recorded in `state.specViolations`. Default true.
+	 */
+	validateRequests?: boolean;
 }
 
 export interface FaultSpec {

@@ -74,7 +74,8 @@ describe('Zoom simulator', () => {
 	);
 
 	before(async () => {
-		sim = await startZoomSimulator({ rateLimits: UNLIMITED });
+		// These tests probe the simulator's own handlers, invalid requests included: spec checks off.
+		sim = await startZoomSimulator({ rateLimits: UNLIMITED, validateRequests: false });
 		token = sim.issueAccessToken();
 	});
 	after(() => sim.close());
@@ -791,6 +792,7 @@ describe('Zoom simulator: pagination and per-user meeting quota', () => {
 			seed: false,
 			rateLimits: UNLIMITED,
 			meetingDailyLimitPerUser: 2,
+			validateRequests: false,
 		});
 		token = sim.issueAccessToken();
 		for (let i = 1; i < 650; i++)

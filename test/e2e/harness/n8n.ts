@@ -22,6 +22,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+// Every end-to-end test fails when a request it caused broke Zoom's OpenAPI spec.
+import '../../simulator/spec/failOnViolations';
+
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-zoom';
 const INSTALLER = path.join(REPO_ROOT, 'scripts', 'n8n', 'install-n8n.mjs');

@@ -1,4 +1,6 @@
 import './environment';
+// Every integration test fails when a request it caused broke Zoom's OpenAPI spec.
+import '../../simulator/spec/failOnViolations';
 
 export { buildAdditionalData } from './additional-data';
 export { CredentialTypes, packageCredentialTypes } from './credential-types';
