@@ -15,6 +15,7 @@ const SPEC_CANDIDATES = [
 
 interface SpecOperation {
 	operationId: string;
+	parameters?: Array<{ name: string; in: string; schema?: { type?: string } }>;
 	description?: string;
 	extensions?: { 'x-macro-scopes'?: string[]; 'x-granular-scopes'?: string[] };
 }
@@ -55,6 +56,16 @@ describe('endpoint catalogue', () => {
 				}
 			}
 			assert.ok(endpoint.scopes.granular.length > 0, 'every endpoint names its granular scopes');
+			const instance = operation.parameters?.find(
+				(p) => p.in === 'path' && /^(meetingId|meetingUUID|webinarId)$/.test(p.name),
+			);
+			if (instance) {
+				assert.equal(
+					endpoint.acceptsUuid,
+					instance.schema?.type !== 'integer',
+					`acceptsUuid must follow the spec's type of ${instance.name} (${instance.schema?.type})`,
+				);
+			}
 		});
 	}
 

@@ -30,7 +30,7 @@ describe('parseMeetingIdentifier', () => {
 
 describe('buildPath: meeting IDs and UUIDs', () => {
 	const meetingPath = (id: string) =>
-		buildPath('getMeeting', { meetingId: id }).slice('/meetings/'.length);
+		buildPath('getPastMeeting', { meetingId: id }).slice('/past_meetings/'.length);
 	test('leaves numeric IDs alone', () => {
 		assert.equal(meetingPath('85746065432'), '85746065432');
 	});
@@ -50,6 +50,13 @@ describe('buildPath: meeting IDs and UUIDs', () => {
 			);
 		}
 		assert.throws(() => buildPath('getMeeting', {}), /Invalid "Meeting"/);
+	});
+	test("a UUID is refused where Zoom's spec wants a numeric meeting ID", () => {
+		assert.equal(buildPath('getMeeting', { meetingId: '85746065432' }), '/meetings/85746065432');
+		assert.throws(
+			() => buildPath('getMeeting', { meetingId: 'aDYlohsHRtCd4ii1uC2+hA==' }),
+			/Invalid "Meeting": this operation takes a meeting ID \(9 to 11 digits\) or a join URL, not a UUID/,
+		);
 	});
 	test('a value with "/" stays one segment', () => {
 		assert.equal(buildPath('getUser', { userId: '../meetings' }), '/users/..%2Fmeetings');

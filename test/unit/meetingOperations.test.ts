@@ -152,10 +152,14 @@ describe('meeting operations: requests', () => {
 		});
 	});
 
-	test('get: a UUID beginning with "/" is double-encoded', async () => {
+	test("get: a UUID is refused, as Zoom's spec takes a numeric meeting ID there", async () => {
 		const { client, calls } = fakeClient();
-		await get.execute.call(fakeContext({ meetingId: rl('/ajXp112QmuoKj4854875==') }), 0, client);
-		assert.equal(calls[0].args.path, '/meetings/%252FajXp112QmuoKj4854875%253D%253D');
+		// The fake client resolves paths through buildPath, the client's one path builder.
+		await assert.rejects(
+			get.execute.call(fakeContext({ meetingId: rl('/ajXp112QmuoKj4854875==') }), 0, client),
+			/Invalid "Meeting": this operation takes a meeting ID \(9 to 11 digits\) or a join URL, not a UUID/,
+		);
+		assert.equal(calls.length, 0);
 	});
 
 	test('get: an occurrence ID with letters fails before any request, naming field and item', async () => {

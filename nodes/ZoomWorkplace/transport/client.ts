@@ -160,12 +160,9 @@ export class ZoomClient {
 			const where = request.itemIndex !== undefined ? ` in item ${request.itemIndex}` : '';
 			const message =
 				error instanceof UnsafePathParameterError
-					? `Invalid "${error.label}"${where}: must not be empty, "." or ".."`
+					? `Invalid "${error.label}"${where}: ${error.reason}`
 					: (error as Error).message;
-			throw new NodeOperationError(this.ctx.getNode(), message, {
-				itemIndex: request.itemIndex,
-				description: 'Such a value would address another Zoom endpoint than the operation intends.',
-			});
+			throw new NodeOperationError(this.ctx.getNode(), message, { itemIndex: request.itemIndex });
 		}
 	}
 

@@ -22,6 +22,12 @@ export interface Endpoint {
 		/** Granular scopes (apps created since 2024), any one of which grants the call. */
 		granular: readonly string[];
 	};
+	/**
+	 * Whether its meeting/webinar path parameter takes a UUID (one instance) as well as a numeric
+	 * ID. Zoom's spec types it as an int64 on most meeting endpoints and as a string on the past
+	 * meeting, recording and report ones; the catalogue test checks this flag against the spec.
+	 */
+	acceptsUuid: boolean;
 }
 
 /** A granular scope in its user-level and admin-level form. */
@@ -35,8 +41,30 @@ function endpoint(
 	classic: readonly string[],
 	granular: readonly string[],
 ): Endpoint {
-	return { method, path, operationId, category, scopes: { classic, granular } };
+	return {
+		method,
+		path,
+		operationId,
+		category,
+		scopes: { classic, granular },
+		acceptsUuid: UUID_OPERATIONS.has(operationId),
+	};
 }
+
+/** Zoom operations whose meeting/webinar ID may be a UUID (a string in Zoom's spec). */
+const UUID_OPERATIONS = new Set([
+	'recordingGet',
+	'recordingDelete',
+	'recordingDeleteOne',
+	'recordingStatusUpdate',
+	'recordingStatusUpdateOne',
+	'pastMeetingDetails',
+	'pastMeetingParticipants',
+	'reportMeetingParticipants',
+	'addBatchRegistrants',
+	'webinar',
+	'addBatchWebinarRegistrants',
+]);
 
 const MEETING_READ = ['meeting:read', 'meeting:read:admin'];
 const MEETING_WRITE = ['meeting:write', 'meeting:write:admin'];
@@ -447,15 +475,14 @@ const PARAMETER_LABELS: Record<string, string> = {
 	recordingId: 'Recording File ID',
 };
 
-/** A path parameter that cannot stand as one path segment ("", ".", ".."). */
+/** A path parameter this endpoint cannot take: not one safe segment, or a UUID where Zoom wants an ID. */
 export class UnsafePathParameterError extends Error {
 	constructor(
 		readonly parameter: string,
 		readonly label: string,
+		readonly reason = 'must not be empty, "." or ".." (it would address another Zoom endpoint)',
 	) {
-		super(
-			`Invalid "${label}": must not be empty, "." or ".." (it would address another Zoom endpoint)`,
-		);
+		super(`Invalid "${label}": ${reason}`);
 	}
 }
 
@@ -479,10 +506,19 @@ export function buildPath(name: EndpointName, parameters: Record<string, string 
 	return ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (_, key: string) => {
 		const raw = parameters[key];
 		const value = raw === undefined || raw === null ? '' : String(raw).trim();
+		const label = PARAMETER_LABELS[key] ?? key;
 		if (value === '' || value === '.' || value === '..') {
-			throw new UnsafePathParameterError(key, PARAMETER_LABELS[key] ?? key);
+			throw new UnsafePathParameterError(key, label);
 		}
-		return INSTANCE_PARAMETERS.has(key) ? encodeInstanceId(value) : encodeURIComponent(value);
+		if (!INSTANCE_PARAMETERS.has(key)) return encodeURIComponent(value);
+		if (!/^\d+$/.test(value) && !ENDPOINTS[name].acceptsUuid) {
+			throw new UnsafePathParameterError(
+				key,
+				label,
+				`this operation takes a ${label.toLowerCase()} ID (9 to 11 digits) or a join URL, not a UUID. A UUID names one past instance: use it with Past Meeting or Cloud Recording operations.`,
+			);
+		}
+		return encodeInstanceId(value);
 	});
 }
 
