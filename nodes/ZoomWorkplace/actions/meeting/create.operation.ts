@@ -44,8 +44,7 @@ export async function execute(
 		body,
 		itemIndex,
 		lookUp: {
-			find: async () =>
-				await findCreatedMeeting(client, userId, body, attemptStartedAt, itemIndex),
+			find: async () => await findCreatedMeeting(client, userId, body, attemptStartedAt, itemIndex),
 			description: "listing the host's scheduled meetings",
 		},
 	});
