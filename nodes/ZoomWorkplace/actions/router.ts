@@ -62,7 +62,6 @@ function errorItem(
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
@@ -77,7 +76,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		credentialType: credentialTypeOf(this),
 		retry: settings.retry,
 	});
+	return [await runOperation.call(this, operation, client, settings.maxConcurrency)];
+}
 
+/**
+ * Runs one operation over every input item: through its batch entry point when it has one,
+ * else item by item (at most `maxConcurrency` at a time). Each output is paired with its input
+ * item; an item's error becomes an output item with continueOnFail, else it stops the node.
+ */
+export async function runOperation(
+	this: IExecuteFunctions,
+	operation: ZoomOperation,
+	client: ZoomClient,
+	maxConcurrency: number,
+): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
 	/** An item's error: an output item with continueOnFail, else thrown naming the item. */
 	const failed = (error: unknown, itemIndex: number): INodeExecutionData[] => {
 		if (this.continueOnFail()) return [errorItem(error as Error, itemIndex)];
@@ -97,28 +110,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const indexes = items.map((_, itemIndex) => itemIndex);
 		let outcomes: BatchItemResult[];
 		try {
-			outcomes = await operation.executeBatch.call(this, indexes, client, {
-				maxConcurrency: settings.maxConcurrency,
-			});
+			outcomes = await operation.executeBatch.call(this, indexes, client, { maxConcurrency });
 		} catch (error) {
 			// Not one item's error (the operation maps those): every item shares it.
-			return [indexes.flatMap((itemIndex) => failed(error, itemIndex))];
+			return indexes.flatMap((itemIndex) => failed(error, itemIndex));
 		}
-		return [batchOutput(indexes, outcomes, failed)];
+		return batchOutput(indexes, outcomes, failed);
 	}
 
-	const perItem = await mapWithConcurrency(
-		items.length,
-		settings.maxConcurrency,
-		async (itemIndex) => {
-			try {
-				return toItems(await operation.execute.call(this, itemIndex, client), itemIndex);
-			} catch (error) {
-				return failed(error, itemIndex);
-			}
-		},
-	);
-	return [perItem.flat()];
+	const perItem = await mapWithConcurrency(items.length, maxConcurrency, async (itemIndex) => {
+		try {
+			return toItems(await operation.execute.call(this, itemIndex, client), itemIndex);
+		} catch (error) {
+			return failed(error, itemIndex);
+		}
+	});
+	return perItem.flat();
 }
 
 /**
