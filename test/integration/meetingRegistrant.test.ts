@@ -294,7 +294,10 @@ describe('meeting registrant operations (n8n-core + Zoom simulator)', () => {
 		assert.equal(result.items[0].json.email, 'known@example.com');
 		assert.equal(result.items[0].json.status, 'denied');
 		assert.match(String(result.items[1].json.error), /Zoom error 300: Validation Failed/);
-		assert.match(String(result.items[1].json.description), /Registrant does not exist: nobody@example.com/);
+		assert.match(
+			String(result.items[1].json.description),
+			/Registrant does not exist: nobody@example.com/,
+		);
 		assert.equal(registrants(meeting)[0].status, 'denied');
 	});
 
