@@ -319,6 +319,29 @@ describe('meeting registrant Create batching', () => {
 		);
 	});
 
+	test('different Auto Approve choices make separate batches but one meeting Get', async () => {
+		const parameters = (i: number): IDataObject => ({
+			meetingId: rl(meetingId),
+			email: `a${i}@example.com`,
+			firstName: 'A',
+			additionalFields: i % 2 === 0 ? { autoApprove: true } : {},
+		});
+		const { client, requests } = fakeClient((request) => {
+			if (request.endpoint === 'getMeeting') return scheduled;
+			const list = (request.body as IDataObject).registrants as IDataObject[];
+			return { registrants: list.map((r) => ({ email: r.email, registrant_id: 'r' })) };
+		});
+		await meetingCreate.executeBatch!.call(context(parameters), [0, 1, 2, 3], client, {
+			maxConcurrency: 2,
+		});
+		const batches = requests.filter((r) => r.endpoint === 'batchCreateMeetingRegistrants');
+		assert.equal(requests.filter((r) => r.endpoint === 'getMeeting').length, 1);
+		assert.deepEqual(
+			batches.map((r) => (r.body as IDataObject).auto_approve),
+			[true, undefined],
+		);
+	});
+
 	test('a meeting that is not scheduled (recurring) gets single creates, never a batch', async () => {
 		const parameters = (i: number): IDataObject => ({
 			meetingId: rl(meetingId),

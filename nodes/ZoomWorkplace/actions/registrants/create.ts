@@ -229,11 +229,20 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 		// Phase 1: which parents take batch registration (one Get per parent with 2+ items).
 		const batches: Array<{ target: NumericTarget; about: IDataObject; entries: CreateEntry[] }> =
 			[];
+		// Items of one parent with different Auto Approve choices form two groups but one Get.
+		const parents = new Map<string, Promise<IDataObject | undefined>>();
+		const details = (target: NumericTarget) => {
+			let answer = parents.get(target.pathId);
+			if (!answer) {
+				answer = acceptsBatch(client, parent, target);
+				parents.set(target.pathId, answer);
+			}
+			return answer;
+		};
 		await runLimited(
 			groups.map((group) => async () => {
 				const target = group.entries[0].target;
-				const about =
-					group.entries.length > 1 ? await acceptsBatch(client, parent, target) : undefined;
+				const about = group.entries.length > 1 ? await details(target) : undefined;
 				if (about) batches.push({ target, about, entries: group.entries });
 				else singles.push(...group.entries);
 			}),
