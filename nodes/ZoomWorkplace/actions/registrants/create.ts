@@ -5,7 +5,7 @@ import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helper
 import { applyFields, fieldsCollection } from '../../helpers/fields';
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import type { NumericTarget } from '../../helpers/webinarTarget';
+import type { NumericTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { optionsCollection } from '../requestSettings';
 import type { BatchItemResult, BatchOptions, OperationResult, ZoomOperation } from '../types';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { NumericTarget } from '../../helpers/webinarTarget';
+import type { NumericTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import type { RegistrantParent } from './parent';
 

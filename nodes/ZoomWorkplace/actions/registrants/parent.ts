@@ -4,7 +4,7 @@ import {
 	readNumericMeetingTarget,
 	readWebinarTarget,
 	type NumericTarget,
-} from '../../helpers/webinarTarget';
+} from '../../helpers/numericTargets';
 import type { EndpointName } from '../../transport/endpoints';
 import { meetingIdField } from '../common.descriptions';
 import { webinarIdField } from '../webinar/webinarIdField';

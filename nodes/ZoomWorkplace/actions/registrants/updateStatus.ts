@@ -5,7 +5,7 @@ import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helper
 import { readOccurrenceId } from '../../helpers/parameters';
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import type { NumericTarget } from '../../helpers/webinarTarget';
+import type { NumericTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';

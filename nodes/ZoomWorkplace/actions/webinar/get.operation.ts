@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readOccurrenceId } from '../../helpers/parameters';
-import { readWebinarTarget } from '../../helpers/webinarTarget';
+import { readWebinarTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';

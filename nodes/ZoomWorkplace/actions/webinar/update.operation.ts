@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldsCollection } from '../../helpers/fields';
 import { readOccurrenceId } from '../../helpers/parameters';
-import { readWebinarTarget } from '../../helpers/webinarTarget';
+import { readWebinarTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { readBackAfterUpdate } from '../readBack';

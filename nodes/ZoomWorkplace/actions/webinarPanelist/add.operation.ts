@@ -5,7 +5,7 @@ import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helper
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import { readWebinarTarget, type NumericTarget } from '../../helpers/webinarTarget';
+import { readWebinarTarget, type NumericTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { executeOne, Outcomes, readEach, worthSplitting } from '../registrants/outcomes';
 import { optionsCollection } from '../requestSettings';
