@@ -399,3 +399,43 @@ describe('webinar panelist Add batching', () => {
 		assert.equal((outcomes[39] as { result: IDataObject }).result.panelist_id, 'pid39');
 	});
 });
+
+describe('robust to other Zoom stand-ins', () => {
+	test('a batch answer without emails but one entry per registrant is read in request order', async () => {
+		const parameters = (i: number): IDataObject => ({
+			meetingId: rl('85746065432'),
+			email: `o${i}@example.com`,
+			firstName: 'O',
+			additionalFields: {},
+		});
+		const { client, requests } = fakeClient((request) => {
+			if (request.endpoint === 'getMeeting') return { type: 2, settings: { approval_type: 0 } };
+			const list = (request.body as IDataObject).registrants as IDataObject[];
+			return { registrants: list.map((_, i) => ({ registrant_id: `r${i}` })) };
+		});
+		const outcomes = await meetingCreate.executeBatch!.call(
+			context(parameters),
+			[0, 1, 2],
+			client,
+			{
+				maxConcurrency: 1,
+			},
+		);
+		assert.equal(requests.filter((r) => r.endpoint === 'createMeetingRegistrant').length, 0);
+		assert.deepEqual(
+			outcomes.map((o) =>
+				'result' in o ? (o.result as IDataObject).registrant_id : o.error.message,
+			),
+			['r0', 'r1', 'r2'],
+		);
+	});
+
+	test('webinar Get Many stops when a server ignores page_number (no duplicates)', async () => {
+		const page = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, uuid: `u${i}` }));
+		const { client, requests } = fakeClient(() => ({ total_records: 450, webinars: page }));
+		const { listWebinars } = await import('../../nodes/ZoomWorkplace/actions/webinar/listWebinars');
+		const all = await listWebinars(client, 'me', {}, undefined);
+		assert.equal(all.length, 300);
+		assert.equal(requests.length, 2);
+	});
+});

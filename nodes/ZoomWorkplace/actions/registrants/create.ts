@@ -196,6 +196,12 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 			return [];
 		}
 		const byEmail = new Map(registered.map((r) => [String(r.email ?? '').toLowerCase(), r]));
+		// An answer without emails but one entry per registrant sent is read in request order.
+		if (registered.length === chunk.length && registered.every((r) => r.email === undefined)) {
+			chunk.forEach((entry, index) =>
+				byEmail.set(String(entry.body.email).toLowerCase(), registered[index]),
+			);
+		}
 		const left: CreateEntry[] = [];
 		for (const entry of chunk) {
 			const registrant = byEmail.get(String(entry.body.email).toLowerCase());

@@ -14,6 +14,7 @@ export async function listWebinars(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
+	const seen = new Set<string>();
 	const pageSize =
 		limit !== undefined ? Math.min(MAX_PAGE_SIZE, Math.max(1, limit)) : MAX_PAGE_SIZE;
 	for (let pageNumber = 1; ; pageNumber++) {
@@ -24,10 +25,17 @@ export async function listWebinars(
 			itemIndex,
 		});
 		const page = Array.isArray(body.webinars) ? (body.webinars as IDataObject[]) : [];
-		results.push(...page);
+		// A server that ignores page_number answers page 1 again: nothing new ends the loop.
+		const fresh = page.filter((webinar) => {
+			const key = String(webinar.uuid ?? webinar.id);
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+		results.push(...fresh);
 		const total = Number(body.total_records);
 		const done =
-			page.length === 0 ||
+			fresh.length === 0 ||
 			(limit !== undefined && results.length >= limit) ||
 			(Number.isFinite(total) ? results.length >= total : page.length < pageSize);
 		if (done) break;
