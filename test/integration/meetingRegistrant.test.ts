@@ -324,6 +324,46 @@ describe('meeting registrant operations (n8n-core + Zoom simulator)', () => {
 		assert.equal(h.apiRequests().length, 0);
 	});
 
+	test('a registration whose answer is lost is found by email, not made twice (single and batch)', async () => {
+		const meeting = meetingWithRegistration(0);
+		h.sim.injectFault({ method: 'POST', path: /\/registrants$/, kind: 'reset-after', count: 1 });
+		const single = await h.run('meetingRegistrant', 'create', {
+			meetingId: rl(meeting.id),
+			email: 'once@example.com',
+			firstName: 'Once',
+			additionalFields: { city: 'Bonn' },
+		});
+		assert.equal(single.error, undefined, single.error?.message);
+		assert.equal(single.items[0].json.email, 'once@example.com');
+		assert.equal(single.items[0].json.registrant_id, registrants(meeting)[0].id);
+
+		h.sim.injectFault({
+			method: 'POST',
+			path: /\/batch_registrants$/,
+			kind: 'reset-after',
+			count: 1,
+		});
+		const batch = await h.run(
+			'meetingRegistrant',
+			'create',
+			{
+				meetingId: rl(meeting.id),
+				email: '={{ $json.email }}',
+				firstName: 'B',
+				additionalFields: {},
+			},
+			{ inputItems: [{ email: 'b1@example.com' }, { email: 'b2@example.com' }] },
+		);
+		assert.equal(batch.error, undefined, batch.error?.message);
+		assert.deepEqual(
+			batch.items.map((i) => i.json.email),
+			['b1@example.com', 'b2@example.com'],
+		);
+		assert.equal(registrants(meeting).length, 3);
+		assert.equal(count('POST /v2/meetings/{meetingId}/batch_registrants'), 1);
+		assert.equal(events(h.sim.state).applied.batchRegistrants - appliedBefore, 2);
+	});
+
 	test('Get Many with a limit asks only for the page it needs', async () => {
 		const meeting = meetingWithRegistration(0);
 		for (let i = 0; i < 12; i++)
