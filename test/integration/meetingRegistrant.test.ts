@@ -337,6 +337,7 @@ describe('meeting registrant operations (n8n-core + Zoom simulator)', () => {
 		assert.equal(single.items[0].json.email, 'once@example.com');
 		assert.equal(single.items[0].json.registrant_id, registrants(meeting)[0].id);
 
+		const appliedBefore = events(h.sim.state).applied.batchRegistrants;
 		h.sim.injectFault({
 			method: 'POST',
 			path: /\/batch_registrants$/,
