@@ -63,10 +63,21 @@ describe('webinar registrant operations (n8n-core + Zoom simulator)', () => {
 				);
 				assert.equal(got.items[0].json.email, 'ana@example.com');
 
+				// Another pending registrant, from no tracking source: the filter leaves it out.
+				events(h.sim.state).register(
+					'webinar',
+					webinar.id,
+					{ email: 'other@example.com', first_name: 'O' },
+					'pending',
+				);
 				const listed = await h.run(
 					'webinarRegistrant',
 					'getAll',
-					{ webinarId: rl(webinar.id), returnAll: true, filters: { status: 'pending' } },
+					{
+						webinarId: rl(webinar.id),
+						returnAll: true,
+						filters: { status: 'pending', trackingSourceId: '5516482804110' },
+					},
 					{ credential: credential() },
 				);
 				assert.equal(listed.items.length, 1);
@@ -87,7 +98,10 @@ describe('webinar registrant operations (n8n-core + Zoom simulator)', () => {
 					{ credential: credential() },
 				);
 				assert.equal(deleted.items[0].json.deleted, true);
-				assert.equal(registrants(webinar).length, 0);
+				assert.deepEqual(
+					registrants(webinar).map((r) => r.email),
+					['other@example.com'],
+				);
 			});
 		});
 	}

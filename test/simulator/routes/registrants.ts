@@ -153,10 +153,12 @@ function listRegistrants(kind: Kind) {
 		const check = new Checker(Object.fromEntries(ctx.query));
 		const status = check.oneOf('status', STATUSES) ?? 'approved';
 		const occurrenceId = check.string('occurrence_id', { pattern: /^\d+$/ });
+		const source = kind === 'webinar' ? check.string('tracking_source_id') : undefined;
 		check.throwIfAny();
 		if (occurrenceId !== undefined) checkOccurrences(parent, [occurrenceId]);
 		const filters: Record<string, string> = { status };
 		if (occurrenceId) filters.occurrence_id = occurrenceId;
+		if (source) filters.source = source;
 		const store = events(ctx.state);
 		const page = ctx.pages.paginate(`registrants|${kind}|${parent.id}`, ctx.query, filters, (f) =>
 			store
@@ -164,6 +166,7 @@ function listRegistrants(kind: Kind) {
 				.filter(
 					(r) =>
 						r.status === f.status &&
+						(!f.source || r.source_id === f.source) &&
 						(!f.occurrence_id || !r.occurrence_ids || r.occurrence_ids.includes(f.occurrence_id)),
 				),
 		);

@@ -100,6 +100,18 @@ export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
 						...occurrenceIdOption,
 						description: `Only registrants of this occurrence of a recurring ${parent.noun}`,
 					},
+					...(parent.sourceId
+						? [
+								{
+									displayName: 'Tracking Source ID',
+									name: 'trackingSourceId',
+									type: 'string' as const,
+									default: '',
+									description:
+										'Only registrants who came through this tracking source (registration link)',
+								},
+							]
+						: []),
 					{
 						displayName: 'Status',
 						name: 'status',
@@ -134,6 +146,15 @@ export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
 			}
 			const occurrenceId = readOccurrenceId(this, itemIndex, filters.occurrenceId);
 			if (occurrenceId) qs.occurrence_id = occurrenceId;
+			if (parent.sourceId && filters.trackingSourceId) {
+				qs.tracking_source_id = validateField(
+					this,
+					itemIndex,
+					'Tracking Source ID',
+					z.string().trim().min(1),
+					filters.trackingSourceId,
+				);
+			}
 			return await client.requestAllItems({
 				endpoint: parent.endpoints.list,
 				pathParameters: { [parent.parameter]: target.pathId },
