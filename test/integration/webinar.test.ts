@@ -132,6 +132,65 @@ describe('webinar operations (n8n-core + Zoom simulator)', () => {
 		});
 	}
 
+	test("every webinar setting is sent under Zoom's name and validates against the spec", async () => {
+		const result = await h.run('webinar', 'create', {
+			userId: rl('me'),
+			topic: 'All settings',
+			additionalFields: {
+				type: 6,
+				agenda: 'Everything',
+				password: 'abc',
+				settings: {
+					alternativeHosts: '',
+					approvalType: 0,
+					audio: 'voip',
+					autoRecording: 'local',
+					allowMultipleDevices: true,
+					closeRegistration: false,
+					contactEmail: 'events@example.com',
+					contactName: 'Events Team',
+					hdVideo: true,
+					hostVideo: true,
+					meetingAuthentication: false,
+					onDemand: true,
+					panelistsVideo: false,
+					postWebinarSurvey: true,
+					practiceSession: false,
+					questionAndAnswer: true,
+					registrationType: 2,
+					registrantsEmailNotification: false,
+					registrantsRestrictNumber: 500,
+					surveyUrl: 'https://example.com/survey',
+				},
+			},
+		});
+		assert.equal(result.error, undefined, result.error?.message);
+		const sent = h.apiRequests().find((r) => r.method === 'POST')!.body!;
+		assert.deepEqual(sent.settings, {
+			alternative_hosts: '',
+			approval_type: 0,
+			audio: 'voip',
+			auto_recording: 'local',
+			allow_multiple_devices: true,
+			close_registration: false,
+			contact_email: 'events@example.com',
+			contact_name: 'Events Team',
+			hd_video: true,
+			host_video: true,
+			meeting_authentication: false,
+			on_demand: true,
+			panelists_video: false,
+			post_webinar_survey: true,
+			practice_session: false,
+			question_and_answer: { enable: true },
+			registration_type: 2,
+			registrants_email_notification: false,
+			registrants_restrict_number: 500,
+			survey_url: 'https://example.com/survey',
+		});
+		assert.equal(result.items[0].json.type, 6);
+	});
+
 	test('a recurring webinar with a fixed time gets its occurrences', async () => {
 		const result = await h.run('webinar', 'create', {
 			userId: rl('me'),
