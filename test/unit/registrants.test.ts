@@ -439,3 +439,27 @@ describe('robust to other Zoom stand-ins', () => {
 		assert.equal(requests.length, 2);
 	});
 });
+
+describe('batch operations one item at a time (execute, as an AI tool calls them)', () => {
+	test("execute returns the item's own result, or throws its own error", async () => {
+		const parameters = (): IDataObject => ({
+			meetingId: rl('85746065432'),
+			registrantId: 'reg1',
+			action: 'approve',
+		});
+		const ok = fakeClient(() => ({}));
+		const result = await meetingUpdateStatus.execute.call(context(parameters), 0, ok.client);
+		assert.deepEqual(result, {
+			id: 85746065432,
+			registrant_id: 'reg1',
+			action: 'approve',
+			status: 'approved',
+			updated: true,
+		});
+		const failing = fakeClient(() => zoomError(404, 3001, 'Meeting does not exist: 85746065432.'));
+		await assert.rejects(
+			meetingUpdateStatus.execute.call(context(parameters), 0, failing.client),
+			/Meeting does not exist/,
+		);
+	});
+});
