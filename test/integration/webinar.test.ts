@@ -251,10 +251,31 @@ describe('webinar operations (n8n-core + Zoom simulator)', () => {
 			additionalFields: { startTime: 'next tuesday' },
 		});
 		assert.match(String(bad.error?.message), /Invalid "Start Time" in item 0/);
-		// Typed in the editor, the locator refuses it; from an expression, the node does.
-		const badId = await h.run('webinar', 'get', { webinarId: rl('={{ "abc" }}') });
+		const badId = await h.run('webinar', 'update', {
+			webinarId: rl('abc'),
+			updateFields: { topic: 'x' },
+		});
 		assert.match(String(badId.error?.message), /Invalid "Webinar" in item 0/);
 		assert.equal(h.apiRequests().length, 0);
+	});
+
+	test('Get takes the UUID of a webinar instance, double-encoded where Zoom needs it', async () => {
+		const webinar = events(h.sim.state).addWebinar(OWNER_ID, {
+			topic: 'By UUID',
+			start_time: '2030-08-01T10:00:00Z',
+			uuid: '/ajXp112QmuoKj4854875==',
+		});
+		const result = await h.run('webinar', 'get', { webinarId: rl(webinar.uuid) });
+		assert.equal(result.error, undefined, result.error?.message);
+		assert.equal(result.items[0].json.id, webinar.id);
+		assert.equal(h.apiRequests()[0].path, '/v2/webinars/%252FajXp112QmuoKj4854875%253D%253D');
+		// Update takes the numeric ID only (Zoom's spec): a UUID is refused before sending.
+		const update = await h.run('webinar', 'update', {
+			webinarId: rl(webinar.uuid),
+			updateFields: { topic: 'x' },
+		});
+		assert.match(String(update.error?.message), /Invalid "Webinar" in item 0/);
+		assert.equal(h.apiRequests().length, 1);
 	});
 
 	test('a create whose answer is lost is looked up, not repeated', async () => {

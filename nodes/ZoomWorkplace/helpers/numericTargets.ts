@@ -21,6 +21,21 @@ const webinarIdSchema = z
 		'must be a webinar ID (digits) or a Zoom webinar join URL such as https://zoom.us/w/95204914252',
 	);
 
+const webinarIdOrUuidSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.transform((v) => parseMeetingIdentifier(v))
+	.refine((v) => v.length > 0, 'is required: a webinar ID, UUID or join URL')
+	.refine(
+		(v) => /^\d{9,12}$/.test(v) || /^[A-Za-z0-9+/=_-]{16,}$/.test(v),
+		'must be a webinar ID (digits), a webinar UUID or a Zoom webinar join URL such as https://zoom.us/w/95204914252',
+	);
+
+/** A webinar addressed by ID or, where Zoom takes one (Get), by the UUID of one of its instances. */
+export interface WebinarTarget {
+	id: number | string;
+	pathId: string;
+}
+
 /** Reads and validates the `webinarId` locator (ID or join URL) of one item. */
 export function readWebinarTarget(ctx: IExecuteFunctions, itemIndex: number): NumericTarget {
 	const raw = locatorValue(ctx, 'webinarId', itemIndex);
@@ -32,6 +47,19 @@ export function readWebinarTarget(ctx: IExecuteFunctions, itemIndex: number): Nu
 		typeof raw === 'number' ? String(raw) : raw,
 	);
 	return { id: Number(pathId), pathId };
+}
+
+/** As readWebinarTarget, also accepting a webinar UUID (Zoom's Get takes one). */
+export function readWebinarIdOrUuid(ctx: IExecuteFunctions, itemIndex: number): WebinarTarget {
+	const raw = locatorValue(ctx, 'webinarId', itemIndex);
+	const pathId = validateField(
+		ctx,
+		itemIndex,
+		'Webinar',
+		webinarIdOrUuidSchema,
+		typeof raw === 'number' ? String(raw) : raw,
+	);
+	return { id: /^\d+$/.test(pathId) ? Number(pathId) : pathId, pathId };
 }
 
 /**

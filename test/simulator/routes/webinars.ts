@@ -71,14 +71,30 @@ function requireLicence(ctx: ApiContext, host: ZoomUser): void {
 		);
 }
 
-function resolveWebinar(ctx: ApiContext): SimWebinar {
+function resolveWebinar(ctx: ApiContext, allowUuid = false): SimWebinar {
 	const raw = decodeParam(ctx.rawParams.webinarId) ?? ctx.rawParams.webinarId;
-	const webinar = /^\d+$/.test(raw) ? events(ctx.state).webinars.get(Number(raw)) : undefined;
+	const store = events(ctx.state);
+	const webinar = /^\d+$/.test(raw)
+		? store.webinars.get(Number(raw))
+		: // Only Get takes a webinar UUID (its path parameter is a string in Zoom's spec).
+			allowUuid
+			? findByUuid(ctx, raw)
+			: undefined;
 	const host = webinar ? ctx.state.users.get(webinar.host_id) : undefined;
 	if (!webinar || !host || host.account_id !== ctx.token.accountId)
 		throw new ZoomApiError(404, 3001, `Webinar ${raw} not found or has expired.`);
 	requireLicence(ctx, host);
 	return webinar;
+}
+
+/** A UUID that starts with "/" or contains "//" only arrives intact double-encoded, as on Zoom. */
+function findByUuid(ctx: ApiContext, once: string): SimWebinar | undefined {
+	let uuid = once;
+	if (once.includes('%')) uuid = decodeParam(once) ?? once;
+	else if (once.startsWith('/') || once.includes('//')) return undefined;
+	for (const webinar of events(ctx.state).webinars.values())
+		if (webinar.uuid === uuid) return webinar;
+	return undefined;
 }
 
 function validateSettings(input: unknown, check: Checker): Record<string, unknown> | undefined {
@@ -254,7 +270,7 @@ function createWebinar(ctx: ApiContext): ApiResult {
 }
 
 function getWebinar(ctx: ApiContext): ApiResult {
-	const webinar = resolveWebinar(ctx);
+	const webinar = resolveWebinar(ctx, true);
 	const view: Record<string, unknown> = structuredClone(webinar);
 	if (webinar.occurrences) {
 		const now = Date.now();

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readOccurrenceId } from '../../helpers/parameters';
-import { readWebinarTarget } from '../../helpers/numericTargets';
+import { readWebinarIdOrUuid } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
@@ -10,7 +10,10 @@ import { webinarIdField } from './webinarIdField';
 const show = { resource: ['webinar'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	webinarIdField(show),
+	webinarIdField(
+		show,
+		'The webinar: its ID, its join URL, or the UUID of one of its past instances',
+	),
 	optionsCollection(show, [
 		{
 			...occurrenceIdOption,
@@ -31,7 +34,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readWebinarTarget(this, itemIndex);
+	const target = readWebinarIdOrUuid(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);

@@ -27,15 +27,6 @@ export function webinarIdField(
 				name: 'id',
 				type: 'string',
 				placeholder: '95204914252',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[\\d\\s-]{9,16}\\s*$',
-							errorMessage: 'Not a webinar ID (digits)',
-						},
-					},
-				],
 			},
 			{
 				displayName: 'By URL',
