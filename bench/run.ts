@@ -22,6 +22,7 @@
  *   BENCH_FIRST_CALLS     concurrent first calls for the token-mint count   [50]
  *   BENCH_CONCURRENCY     the node's "Max Concurrent Requests" option       [node default]
  *   BENCH_RAW_POOL        connections of the raw undici client              [32]
+ *   BENCH_REGISTRANTS     registrants approved / added (bench/registrants.ts) [1000]
  */
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -33,6 +34,7 @@ import { clearServerToServerTokenCache } from '../credentials/common/serverToSer
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness';
 import { startZoomSimulator } from '../test/simulator';
+import { registrantBenchmark } from './registrants';
 import type { ZoomSimulator, ZoomUser } from '../test/simulator';
 
 type Category = 'light' | 'medium' | 'heavy';
@@ -63,6 +65,7 @@ const LIST_USERS = envNumber('BENCH_LIST_USERS', 10_000);
 const FIRST_CALLS = envNumber('BENCH_FIRST_CALLS', 50);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? envNumber('BENCH_CONCURRENCY', 10) : undefined;
 const RAW_POOL = Math.max(1, envNumber('BENCH_RAW_POOL', 32));
+const REGISTRANTS = envNumber('BENCH_REGISTRANTS', 1000);
 const S2S = 'zoomWorkplaceServerToServerOAuthApi';
 
 interface Row {
@@ -572,6 +575,19 @@ async function main(): Promise<void> {
 			async () => (mints = await firstCalls()),
 		);
 
+	let registrants = '';
+	if (REGISTRANTS > 0)
+		await step(
+			`node: approve and add ${REGISTRANTS} registrants`,
+			async () =>
+				(registrants = await registrantBenchmark({
+					count: REGISTRANTS,
+					latencyMs: LATENCY_MS,
+					planLabel: PLAN.label,
+					limits: PLAN.limits,
+				})),
+		);
+
 	console.log('');
 	console.log(table(rows));
 	console.log('');
@@ -586,6 +602,7 @@ async function main(): Promise<void> {
 	);
 	if (listing) console.log(`\n${listing}`);
 	if (mints) console.log(mints);
+	if (registrants) console.log(`\n${registrants}`);
 	console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -17,3 +17,5 @@ export { SimulatorState, DEFAULT_ACCOUNT_ID, OWNER_ID, OWNER_EMAIL } from './sta
 export type { AccessTokenRecord, Account, App } from './state';
 export { ALL_SCOPES, ENDPOINT_SCOPES } from './scopes';
 export { PRO_RATE_LIMITS } from './rateLimit';
+export { events, EventStore } from './routes/events';
+export type { SimPanelist, SimRegistrant, SimWebinar } from './routes/events';

@@ -1,3 +1,5 @@
+import { EVENT_SCOPE_NAMES } from './routes/eventScopes';
+
 /**
  * Per-endpoint scopes. `macro` is copied from `x-macro-scopes` of Zoom's OpenAPI export (order kept,
  * because the 4711 message lists them); `granular` are the newer granular scopes a token may carry
@@ -66,7 +68,10 @@ export const ENDPOINT_SCOPES = {
 
 /** What "every scope" means for the default apps and issueAccessToken(). */
 export const ALL_SCOPES: string[] = [
-	...new Set(Object.values(ENDPOINT_SCOPES).flatMap((e) => [...e.macro, ...e.granular])),
+	...new Set([
+		...Object.values(ENDPOINT_SCOPES).flatMap((e) => [...e.macro, ...e.granular]),
+		...EVENT_SCOPE_NAMES,
+	]),
 ].sort();
 
 export function hasAnyScope(tokenScopes: readonly string[], endpoint: EndpointScopes): boolean {

@@ -8,6 +8,9 @@ import { PageTokens } from './pagination';
 import { RateLimiter } from './rateLimit';
 import { Router, type ApiResult } from './router';
 import { meetingRoutes } from './routes/meetings';
+import { panelistRoutes } from './routes/panelists';
+import { registrantRoutes } from './routes/registrants';
+import { webinarRoutes } from './routes/webinars';
 import { userRoutes } from './routes/users';
 import { hasAnyScope, ALL_SCOPES } from './scopes';
 import { seedSampleData } from './seed';
@@ -102,7 +105,13 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		options.meetingDailyLimitPerUser ?? 100,
 	);
 	const faults = new Faults();
-	const router = new Router([...userRoutes, ...meetingRoutes]);
+	const router = new Router([
+		...userRoutes,
+		...meetingRoutes,
+		...registrantRoutes,
+		...webinarRoutes,
+		...panelistRoutes,
+	]);
 	const counters = emptyCounters();
 	const timers = new Set<NodeJS.Timeout>();
 	const sockets = new Set<Socket>();

@@ -5,13 +5,21 @@ import { ZoomClient } from '../transport';
 import { credentialTypeOf } from './credentialType';
 import * as meeting from './meeting/Meeting.resource';
 import { readRequestSettings } from './requestSettings';
-import type { OperationResult, ZoomOperation } from './types';
+import type { BatchItemResult, OperationResult, ZoomOperation } from './types';
 import * as user from './user/User.resource';
+import * as meetingRegistrant from './meetingRegistrant/MeetingRegistrant.resource';
+import * as webinar from './webinar/Webinar.resource';
+import * as webinarPanelist from './webinarPanelist/WebinarPanelist.resource';
+import * as webinarRegistrant from './webinarRegistrant/WebinarRegistrant.resource';
 
 /** Every resource's operations by name: the router's table, also read by docs and tests. */
 export const resources: Record<string, Record<string, ZoomOperation>> = {
 	meeting: meeting.operations,
 	user: user.operations,
+	meetingRegistrant: meetingRegistrant.operations,
+	webinar: webinar.operations,
+	webinarRegistrant: webinarRegistrant.operations,
+	webinarPanelist: webinarPanelist.operations,
 };
 
 /** Runs `task` for indexes 0…count-1, at most `limit` at a time; results keep input order. */
@@ -55,7 +63,6 @@ function errorItem(
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
@@ -70,27 +77,72 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		credentialType: credentialTypeOf(this),
 		retry: settings.retry,
 	});
+	return [await runOperation.call(this, operation, client, settings.maxConcurrency)];
+}
 
-	const perItem = await mapWithConcurrency(
-		items.length,
-		settings.maxConcurrency,
-		async (itemIndex) => {
-			try {
-				return toItems(await operation.execute.call(this, itemIndex, client), itemIndex);
-			} catch (error) {
-				if (this.continueOnFail()) return [errorItem(error as Error, itemIndex)];
-				if (error instanceof NodeApiError) {
-					error.context.itemIndex ??= itemIndex;
-					throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-				}
-				// Returns the same error when it already is a NodeOperationError.
-				const operationError = new NodeOperationError(this.getNode(), error as Error, {
-					itemIndex,
-				});
-				operationError.context.itemIndex ??= itemIndex;
-				throw operationError;
-			}
-		},
-	);
-	return [perItem.flat()];
+/**
+ * Runs one operation over every input item: through its batch entry point when it has one,
+ * else item by item (at most `maxConcurrency` at a time). Each output is paired with its input
+ * item; an item's error becomes an output item with continueOnFail, else it stops the node.
+ */
+export async function runOperation(
+	this: IExecuteFunctions,
+	operation: ZoomOperation,
+	client: ZoomClient,
+	maxConcurrency: number,
+): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	/** An item's error: an output item with continueOnFail, else thrown naming the item. */
+	const failed = (error: unknown, itemIndex: number): INodeExecutionData[] => {
+		if (this.continueOnFail()) return [errorItem(error as Error, itemIndex)];
+		if (error instanceof NodeApiError) {
+			error.context.itemIndex ??= itemIndex;
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		}
+		// Returns the same error when it already is a NodeOperationError.
+		const operationError = new NodeOperationError(this.getNode(), error as Error, {
+			itemIndex,
+		});
+		operationError.context.itemIndex ??= itemIndex;
+		throw operationError;
+	};
+
+	if (operation.executeBatch) {
+		const indexes = items.map((_, itemIndex) => itemIndex);
+		let outcomes: BatchItemResult[];
+		try {
+			outcomes = await operation.executeBatch.call(this, indexes, client, { maxConcurrency });
+		} catch (error) {
+			// Not one item's error (the operation maps those): every item shares it.
+			return indexes.flatMap((itemIndex) => failed(error, itemIndex));
+		}
+		return batchOutput(indexes, outcomes, failed);
+	}
+
+	const perItem = await mapWithConcurrency(items.length, maxConcurrency, async (itemIndex) => {
+		try {
+			return toItems(await operation.execute.call(this, itemIndex, client), itemIndex);
+		} catch (error) {
+			return failed(error, itemIndex);
+		}
+	});
+	return perItem.flat();
+}
+
+/**
+ * Output of a batch operation in input order: each item's own result paired with it, each
+ * item's own error handed to `failed` (continueOnFail or throw, the lowest item first).
+ */
+export function batchOutput(
+	indexes: number[],
+	outcomes: BatchItemResult[],
+	failed: (error: unknown, itemIndex: number) => INodeExecutionData[],
+): INodeExecutionData[] {
+	const byIndex = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
+	return indexes.flatMap((itemIndex) => {
+		const outcome = byIndex.get(itemIndex);
+		if (!outcome) return failed(new Error(`No result for item ${itemIndex}`), itemIndex);
+		if ('error' in outcome) return failed(outcome.error, itemIndex);
+		return toItems(outcome.result, itemIndex);
+	});
 }

@@ -2,6 +2,10 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import * as meeting from './meeting/Meeting.resource';
 import * as user from './user/User.resource';
+import * as meetingRegistrant from './meetingRegistrant/MeetingRegistrant.resource';
+import * as webinar from './webinar/Webinar.resource';
+import * as webinarPanelist from './webinarPanelist/WebinarPanelist.resource';
+import * as webinarRegistrant from './webinarRegistrant/WebinarRegistrant.resource';
 
 /** Credentials the node accepts: one per `authentication` choice. */
 export const credentials: INodeCredentialDescription[] = [
@@ -42,10 +46,18 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Meeting', value: 'meeting' },
+			{ name: 'Meeting Registrant', value: 'meetingRegistrant' },
 			{ name: 'User', value: 'user' },
+			{ name: 'Webinar', value: 'webinar' },
+			{ name: 'Webinar Panelist', value: 'webinarPanelist' },
+			{ name: 'Webinar Registrant', value: 'webinarRegistrant' },
 		],
 		default: 'meeting',
 	},
 	...meeting.description,
 	...user.description,
+	...meetingRegistrant.description,
+	...webinar.description,
+	...webinarPanelist.description,
+	...webinarRegistrant.description,
 ];

@@ -84,11 +84,36 @@ export function hintFor(
 	if (zoomCode === 3001)
 		return 'No meeting has this ID (it may have been deleted or ended). Check the Meeting field.';
 	if (zoomCode === 1005) return 'A user with this email already exists in the account.';
+	const plan = planHint(zoomCode, message);
+	if (plan) return plan;
 	if (zoomCode === 300 && /next page token/i.test(message)) {
 		return 'Zoom page tokens expire after 15 minutes. Run the node again.';
 	}
 	if (statusCode === 403)
 		return 'The app or the user behind the credential is not allowed to do this (plan, role or app type).';
+	return undefined;
+}
+
+/** Plan, licence and registration settings that block webinar and registrant operations. */
+function planHint(zoomCode: number | undefined, message: string): string | undefined {
+	if (/webinar (plan|subscription)|plan for webinar|subscribe to the webinar/i.test(message)) {
+		return 'The host has no Webinar licence. Assign one in the Zoom web portal (User Management → Users → Edit → Licenses → Webinar), or pick a host who has one.';
+	}
+	if (/registration has not been enabled|does not have registration as required/i.test(message)) {
+		return 'Registration is off for this meeting or webinar. Turn it on with Update → Settings → Approval Type "Automatically Approve" or "Manually Approve" (or "Registration" in the Zoom web portal), then run again.';
+	}
+	if (zoomCode === 303 || /only be used for scheduled (meeting|webinar)/i.test(message)) {
+		return 'Zoom takes batch registrations only for scheduled (not recurring or instant) meetings and webinars.';
+	}
+	if (zoomCode === 3027 || /host cannot register/i.test(message)) {
+		return 'The host cannot register for their own meeting or webinar: use another email, or add the person as a panelist or alternative host.';
+	}
+	if (zoomCode === 3043 || zoomCode === 3035 || /maximum attendee capacity/i.test(message)) {
+		return 'The meeting or webinar is full. Raise its registrant limit or capacity (plan or Large Meeting / Webinar licence), or remove registrants.';
+	}
+	if (zoomCode === 3161) {
+		return "The host's user type may not host or schedule meetings: make the host a Licensed user.";
+	}
 	return undefined;
 }
 

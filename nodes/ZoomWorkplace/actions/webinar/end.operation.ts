@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readWebinarTarget } from '../../helpers/numericTargets';
+import type { ZoomClient } from '../../transport';
+import { optionsCollection } from '../requestSettings';
+import { webinarIdField } from './webinarIdField';
+
+const show = { resource: ['webinar'], operation: ['end'] };
+
+export const description: INodeProperties[] = [
+	webinarIdField(show, 'The running webinar to end for everyone: its ID or its join URL'),
+	optionsCollection(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const target = readWebinarTarget(this, itemIndex);
+	await client.request({
+		endpoint: 'updateWebinarStatus',
+		pathParameters: { webinarId: target.pathId },
+		body: { action: 'end' },
+		itemIndex,
+	});
+	return { id: target.id, ended: true };
+}

@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { readLimit, readUserId } from '../../helpers/parameters';
+import { validateField } from '../../helpers/validation';
+import type { ZoomClient } from '../../transport';
+import { returnAllAndLimit, userIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
+import { listWebinars } from './listWebinars';
+
+const show = { resource: ['webinar'], operation: ['getAll'] };
+const LIST_TYPES = ['scheduled', 'upcoming'] as const;
+
+export const description: INodeProperties[] = [
+	userIdField(show, 'Whose webinars to list: "me", a user ID or an email'),
+	...returnAllAndLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{
+						name: 'Scheduled',
+						value: 'scheduled',
+						description: 'All valid previous, live and upcoming webinars',
+					},
+					{
+						name: 'Upcoming',
+						value: 'upcoming',
+						description: 'Upcoming webinars, live ones included',
+					},
+				],
+				default: 'scheduled',
+				description: 'Which webinars to list',
+			},
+		],
+	},
+	optionsCollection(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject[]> {
+	const userId = readUserId(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.type !== undefined && filters.type !== '') {
+		qs.type = validateField(
+			this,
+			itemIndex,
+			'Type',
+			z.enum(LIST_TYPES, {
+				errorMap: () => ({ message: `must be one of ${LIST_TYPES.join(', ')}` }),
+			}),
+			filters.type,
+		);
+	}
+	return await listWebinars(client, userId, qs, limit, itemIndex);
+}

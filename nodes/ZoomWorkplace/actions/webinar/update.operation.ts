@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { fieldsCollection } from '../../helpers/fields';
+import { readOccurrenceId } from '../../helpers/parameters';
+import { readWebinarTarget } from '../../helpers/numericTargets';
+import type { ZoomClient } from '../../transport';
+import { occurrenceIdOption } from '../common.descriptions';
+import { readBackAfterUpdate } from '../readBack';
+import { optionsCollection } from '../requestSettings';
+import { buildWebinarBody, webinarFieldDefinitions } from './webinarFields';
+import { webinarIdField } from './webinarIdField';
+
+const show = { resource: ['webinar'], operation: ['update'] };
+const definitions = webinarFieldDefinitions(true);
+
+export const description: INodeProperties[] = [
+	webinarIdField(show),
+	{
+		displayName:
+			'Zoom answers an update with no content, so the node reads the webinar back and outputs it as Get does. If the app may not read webinars, the output only confirms the update (its ID and updated: true).',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	fieldsCollection('updateFields', 'Update Fields', definitions, show),
+	optionsCollection(show, [
+		{
+			...occurrenceIdOption,
+			description:
+				'Update only this occurrence of a recurring webinar (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
+		},
+	]),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const target = readWebinarTarget(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	// false and 0 are kept: turning a setting off is an update.
+	const body = buildWebinarBody(this, itemIndex, definitions, fields);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Add at least one field to update (item ${itemIndex})`,
+			{
+				itemIndex,
+				description:
+					'Choose a field under "Update Fields": an update with nothing in it would change nothing.',
+			},
+		);
+	}
+	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
+	const pathParameters = { webinarId: target.pathId };
+	await client.request({ endpoint: 'updateWebinar', pathParameters, qs, body, itemIndex });
+	const confirmation: IDataObject = { id: target.id };
+	if (occurrenceId) confirmation.occurrenceId = occurrenceId;
+	return await readBackAfterUpdate(
+		this,
+		client,
+		{ endpoint: 'getWebinar', pathParameters, qs, itemIndex },
+		confirmation,
+	);
+}

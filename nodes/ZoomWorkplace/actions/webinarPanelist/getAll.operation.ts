@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readLimit } from '../../helpers/parameters';
+import { readWebinarTarget } from '../../helpers/numericTargets';
+import type { ZoomClient } from '../../transport';
+import { returnAllAndLimit } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
+import { webinarIdField } from '../webinar/webinarIdField';
+
+const show = { resource: ['webinarPanelist'], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [
+	webinarIdField(show),
+	...returnAllAndLimit(show),
+	optionsCollection(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject[]> {
+	const target = readWebinarTarget(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	// Zoom returns all panelists in one answer (the endpoint takes no page parameters).
+	const { body } = await client.request<IDataObject>({
+		endpoint: 'listWebinarPanelists',
+		pathParameters: { webinarId: target.pathId },
+		itemIndex,
+	});
+	const panelists = Array.isArray(body.panelists) ? (body.panelists as IDataObject[]) : [];
+	return limit === undefined ? panelists : panelists.slice(0, limit);
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { validateField } from '../../helpers/validation';
+import { readWebinarTarget } from '../../helpers/numericTargets';
+import type { ZoomClient } from '../../transport';
+import { optionsCollection } from '../requestSettings';
+import { webinarIdField } from '../webinar/webinarIdField';
+
+const show = { resource: ['webinarPanelist'], operation: ['remove'] };
+
+export const description: INodeProperties[] = [
+	webinarIdField(show),
+	{
+		displayName: 'Panelist ID',
+		name: 'panelistId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Tg2b6GhcQKKbV7nSCbDKug',
+		description: "The panelist's ID, as Add or Get Many return it",
+		displayOptions: { show },
+	},
+	optionsCollection(show),
+];
+
+const panelistIdSchema = z
+	.union([z.string(), z.number()], { invalid_type_error: 'must be text' })
+	.transform((v) => String(v).trim())
+	.pipe(
+		z
+			.string()
+			.min(1, 'is required')
+			.regex(/^[A-Za-z0-9_-]+$/, 'must be a panelist ID such as Tg2b6GhcQKKbV7nSCbDKug'),
+	);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const target = readWebinarTarget(this, itemIndex);
+	const panelistId = validateField(
+		this,
+		itemIndex,
+		'Panelist ID',
+		panelistIdSchema,
+		this.getNodeParameter('panelistId', itemIndex, ''),
+	);
+	await client.request({
+		endpoint: 'removeWebinarPanelist',
+		pathParameters: { webinarId: target.pathId, panelistId },
+		itemIndex,
+	});
+	return { id: target.id, panelist_id: panelistId, removed: true };
+}

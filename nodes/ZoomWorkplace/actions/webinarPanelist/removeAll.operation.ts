@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readWebinarTarget } from '../../helpers/numericTargets';
+import type { ZoomClient } from '../../transport';
+import { optionsCollection } from '../requestSettings';
+import { webinarIdField } from '../webinar/webinarIdField';
+
+const show = { resource: ['webinarPanelist'], operation: ['removeAll'] };
+
+export const description: INodeProperties[] = [webinarIdField(show), optionsCollection(show)];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const target = readWebinarTarget(this, itemIndex);
+	await client.request({
+		endpoint: 'removeWebinarPanelists',
+		pathParameters: { webinarId: target.pathId },
+		itemIndex,
+	});
+	return { id: target.id, removedAll: true };
+}
