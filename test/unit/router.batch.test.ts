@@ -35,6 +35,7 @@ function batchOperation(
 ): ZoomOperation {
 	return {
 		description: [],
+		endpoints: [],
 		execute: async () => {
 			throw new Error('the per-item path must not run for a batch operation');
 		},
@@ -165,6 +166,7 @@ describe('router batch path', () => {
 		const seen: number[] = [];
 		const operation: ZoomOperation = {
 			description: [],
+			endpoints: [],
 			execute: async (itemIndex: number) => {
 				seen.push(itemIndex);
 				return { itemIndex } as IDataObject;

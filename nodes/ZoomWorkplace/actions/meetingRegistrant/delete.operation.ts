@@ -1,4 +1,4 @@
 import { MEETING_PARENT } from '../registrants/parent';
 import { registrantDelete } from '../registrants/simple';
 
-export const { description, execute } = registrantDelete(MEETING_PARENT);
+export const { description, endpoints, execute } = registrantDelete(MEETING_PARENT);

@@ -1,4 +1,4 @@
 import { MEETING_PARENT } from '../registrants/parent';
 import { registrantGet } from '../registrants/simple';
 
-export const { description, execute } = registrantGet(MEETING_PARENT);
+export const { description, endpoints, execute } = registrantGet(MEETING_PARENT);

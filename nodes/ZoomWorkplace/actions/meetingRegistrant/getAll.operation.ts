@@ -1,4 +1,4 @@
 import { MEETING_PARENT } from '../registrants/parent';
 import { registrantGetAll } from '../registrants/simple';
 
-export const { description, execute } = registrantGetAll(MEETING_PARENT);
+export const { description, endpoints, execute } = registrantGetAll(MEETING_PARENT);

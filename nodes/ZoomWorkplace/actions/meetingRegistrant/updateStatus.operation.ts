@@ -1,4 +1,5 @@
 import { MEETING_PARENT } from '../registrants/parent';
 import { registrantUpdateStatus } from '../registrants/updateStatus';
 
-export const { description, execute, executeBatch } = registrantUpdateStatus(MEETING_PARENT);
+export const { description, endpoints, execute, executeBatch } =
+	registrantUpdateStatus(MEETING_PARENT);

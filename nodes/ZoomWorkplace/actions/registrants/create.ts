@@ -292,5 +292,16 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 		);
 	}
 
-	return { description, execute, executeBatch };
+	return {
+		description,
+		execute,
+		executeBatch,
+		// The meeting/webinar is read to decide on batching; the list is the create's look-up.
+		endpoints: [
+			parent.endpoints.create,
+			parent.endpoints.batch,
+			parent.endpoints.parent,
+			parent.endpoints.list,
+		],
+	};
 }

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readLimit, readOccurrenceId } from '../../helpers/parameters';
+import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
+import { readLimit } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption, returnAllAndLimit } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { ZoomOperation } from '../types';
 import type { RegistrantParent } from './parent';
 
@@ -44,31 +45,16 @@ function readRegistrantId(ctx: IExecuteFunctions, itemIndex: number): string {
 
 export function registrantGet(parent: RegistrantParent): ZoomOperation {
 	const show = { resource: [parent.resource], operation: ['get'] };
+	const options: FieldDefinition[] = parent.getTakesOccurrence
+		? [occurrenceIdOption(`The registration for this occurrence of a recurring ${parent.noun}`)]
+		: [];
 	return {
-		description: [
-			parent.locator(show),
-			registrantIdField(show),
-			optionsCollection(
-				show,
-				parent.getTakesOccurrence
-					? [
-							{
-								...occurrenceIdOption,
-								description: `The registration for this occurrence of a recurring ${parent.noun}`,
-							},
-						]
-					: [],
-			),
-		],
+		endpoints: [parent.endpoints.get],
+		description: [parent.locator(show), registrantIdField(show), optionsCollection(show, options)],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient) {
 			const target = parent.read(this, itemIndex);
 			const registrantId = readRegistrantId(this, itemIndex);
-			const qs: IDataObject = {};
-			if (parent.getTakesOccurrence) {
-				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-				const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
-				if (occurrenceId) qs.occurrence_id = occurrenceId;
-			}
+			const { qs } = readOperationOptions(this, itemIndex, options);
 			const { body } = await client.request<IDataObject>({
 				endpoint: parent.endpoints.get,
 				pathParameters: { [parent.parameter]: target.pathId, registrantId },
@@ -84,77 +70,60 @@ const LIST_STATUSES = ['pending', 'approved', 'denied'] as const;
 
 export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
 	const show = { resource: [parent.resource], operation: ['getAll'] };
+	const filters: FieldDefinition[] = [
+		occurrenceIdOption(`Only registrants of this occurrence of a recurring ${parent.noun}`),
+		...(parent.sourceId
+			? [
+					{
+						property: {
+							displayName: 'Tracking Source ID',
+							name: 'trackingSourceId',
+							type: 'string' as const,
+							default: '',
+							description:
+								'Only registrants who came through this tracking source (registration link)',
+						},
+						zoom: 'tracking_source_id',
+						in: 'query' as const,
+						schema: z.string({ invalid_type_error: 'must be text' }).trim().min(1),
+						skip: (value: unknown) => value === '',
+					},
+				]
+			: []),
+		{
+			property: {
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'approved',
+				description: 'Which registrants to list (Zoom lists the approved ones by default)',
+				options: [
+					{ name: 'Approved', value: 'approved' },
+					{ name: 'Denied', value: 'denied' },
+					{ name: 'Pending', value: 'pending' },
+				],
+			},
+			zoom: 'status',
+			in: 'query',
+			schema: z.enum(LIST_STATUSES, {
+				errorMap: () => ({ message: `must be one of ${LIST_STATUSES.join(', ')}` }),
+			}),
+			skip: (value) => value === '',
+		},
+	];
 	return {
+		endpoints: [parent.endpoints.list],
 		description: [
 			parent.locator(show),
 			...returnAllAndLimit(show),
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				displayOptions: { show },
-				options: [
-					{
-						...occurrenceIdOption,
-						description: `Only registrants of this occurrence of a recurring ${parent.noun}`,
-					},
-					...(parent.sourceId
-						? [
-								{
-									displayName: 'Tracking Source ID',
-									name: 'trackingSourceId',
-									type: 'string' as const,
-									default: '',
-									description:
-										'Only registrants who came through this tracking source (registration link)',
-								},
-							]
-						: []),
-					{
-						displayName: 'Status',
-						name: 'status',
-						type: 'options',
-						default: 'approved',
-						description: 'Which registrants to list (Zoom lists the approved ones by default)',
-						options: [
-							{ name: 'Approved', value: 'approved' },
-							{ name: 'Denied', value: 'denied' },
-							{ name: 'Pending', value: 'pending' },
-						],
-					},
-				],
-			},
+			fieldsCollection('filters', 'Filters', filters, show, 'Add Filter'),
 			optionsCollection(show),
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient) {
 			const target = parent.read(this, itemIndex);
 			const limit = readLimit(this, itemIndex);
-			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-			const qs: IDataObject = {};
-			if (filters.status !== undefined && filters.status !== '') {
-				qs.status = validateField(
-					this,
-					itemIndex,
-					'Status',
-					z.enum(LIST_STATUSES, {
-						errorMap: () => ({ message: `must be one of ${LIST_STATUSES.join(', ')}` }),
-					}),
-					filters.status,
-				);
-			}
-			const occurrenceId = readOccurrenceId(this, itemIndex, filters.occurrenceId);
-			if (occurrenceId) qs.occurrence_id = occurrenceId;
-			if (parent.sourceId && filters.trackingSourceId) {
-				qs.tracking_source_id = validateField(
-					this,
-					itemIndex,
-					'Tracking Source ID',
-					z.string().trim().min(1),
-					filters.trackingSourceId,
-				);
-			}
+			const values = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+			const { qs } = applyFields(this, itemIndex, filters, values);
 			return await client.requestAllItems({
 				endpoint: parent.endpoints.list,
 				pathParameters: { [parent.parameter]: target.pathId },
@@ -169,26 +138,23 @@ export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
 
 export function registrantDelete(parent: RegistrantParent): ZoomOperation {
 	const show = { resource: [parent.resource], operation: ['delete'] };
+	const options = [
+		occurrenceIdOption(
+			`Delete the registration for this occurrence of a recurring ${parent.noun} only`,
+		),
+	];
 	return {
-		description: [
-			parent.locator(show),
-			registrantIdField(show),
-			optionsCollection(show, [
-				{
-					...occurrenceIdOption,
-					description: `Delete the registration for this occurrence of a recurring ${parent.noun} only`,
-				},
-			]),
-		],
+		endpoints: [parent.endpoints.delete],
+		description: [parent.locator(show), registrantIdField(show), optionsCollection(show, options)],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient) {
 			const target = parent.read(this, itemIndex);
 			const registrantId = readRegistrantId(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
+			const { qs } = readOperationOptions(this, itemIndex, options);
+			const occurrenceId = qs.occurrence_id as string | undefined;
 			await client.request({
 				endpoint: parent.endpoints.delete,
 				pathParameters: { [parent.parameter]: target.pathId, registrantId },
-				qs: occurrenceId ? { occurrence_id: occurrenceId } : {},
+				qs,
 				itemIndex,
 			});
 			const result: IDataObject = { id: target.id, registrant_id: registrantId, deleted: true };

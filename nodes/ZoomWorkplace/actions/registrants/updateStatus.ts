@@ -2,13 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helpers/batch';
-import { readOccurrenceId } from '../../helpers/parameters';
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { NumericTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { BatchItemResult, BatchOptions, OperationResult, ZoomOperation } from '../types';
 import { executeOne, Outcomes, readEach, worthSplitting } from './outcomes';
 import type { RegistrantParent } from './parent';
@@ -55,6 +54,11 @@ const actionSchema = z.enum(REGISTRANT_ACTIONS, {
 
 export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation {
 	const show = { resource: [parent.resource], operation: ['updateStatus'] };
+	const options = [
+		occurrenceIdOption(
+			`Change the registration for this occurrence of a recurring ${parent.noun} only`,
+		),
+	];
 	const description: INodeProperties[] = [
 		parent.locator(show),
 		{
@@ -98,12 +102,7 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 			],
 			displayOptions: { show },
 		},
-		optionsCollection(show, [
-			{
-				...occurrenceIdOption,
-				description: `Change the registration for this occurrence of a recurring ${parent.noun} only`,
-			},
-		]),
+		optionsCollection(show, options),
 	];
 
 	function read(ctx: IExecuteFunctions, itemIndex: number): StatusEntry {
@@ -122,8 +121,9 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 			actionSchema,
 			ctx.getNodeParameter('action', itemIndex, 'approve'),
 		);
-		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const occurrenceId = readOccurrenceId(ctx, itemIndex, options.occurrenceId);
+		const occurrenceId = readOperationOptions(ctx, itemIndex, options).qs.occurrence_id as
+			| string
+			| undefined;
 		return { itemIndex, target, action, occurrenceId, registrant };
 	}
 
@@ -208,5 +208,5 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 		);
 	}
 
-	return { description, execute, executeBatch };
+	return { description, execute, executeBatch, endpoints: [parent.endpoints.status] };
 }

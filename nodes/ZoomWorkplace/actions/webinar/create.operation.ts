@@ -9,9 +9,13 @@ import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { findCreatedWebinar } from './findCreatedWebinar';
 import { buildWebinarBody, webinarFieldDefinitions } from './webinarFields';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['webinar'], operation: ['create'] };
 const definitions = webinarFieldDefinitions(false);
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['createWebinar', 'listWebinars', 'getWebinar'];
 
 export const description: INodeProperties[] = [
 	userIdField(

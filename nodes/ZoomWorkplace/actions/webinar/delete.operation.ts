@@ -1,29 +1,38 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readOccurrenceId } from '../../helpers/parameters';
+import type { FieldDefinition } from '../../helpers/fields';
+import { booleanSchema } from '../../helpers/schemas';
 import { readWebinarTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { webinarIdField } from './webinarIdField';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['webinar'], operation: ['delete'] };
 
-export const description: INodeProperties[] = [
-	webinarIdField(show),
-	optionsCollection(show, [
-		{
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['deleteWebinar'];
+
+const OPTIONS: FieldDefinition[] = [
+	{
+		property: {
 			displayName: 'Notify Registrants',
 			name: 'notifyRegistrants',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to email the registrants and panelists about the cancellation',
 		},
-		{
-			...occurrenceIdOption,
-			description: 'Delete only this occurrence of a recurring webinar (digits)',
-		},
-	]),
+		zoom: 'cancel_webinar_reminder',
+		in: 'query',
+		schema: booleanSchema,
+	},
+	occurrenceIdOption('Delete only this occurrence of a recurring webinar (digits)'),
+];
+
+export const description: INodeProperties[] = [
+	webinarIdField(show),
+	optionsCollection(show, OPTIONS),
 ];
 
 export async function execute(
@@ -32,12 +41,8 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const target = readWebinarTarget(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
-	if (occurrenceId) qs.occurrence_id = occurrenceId;
-	if (options.notifyRegistrants !== undefined)
-		qs.cancel_webinar_reminder = Boolean(options.notifyRegistrants);
+	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
+	const occurrenceId = qs.occurrence_id as string | undefined;
 	await client.request({
 		endpoint: 'deleteWebinar',
 		pathParameters: { webinarId: target.pathId },

@@ -4,8 +4,12 @@ import { readWebinarTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from './webinarIdField';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['webinar'], operation: ['end'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['updateWebinarStatus'];
 
 export const description: INodeProperties[] = [
 	webinarIdField(show, 'The running webinar to end for everyone: its ID or its join URL'),

@@ -1,32 +1,41 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readOccurrenceId } from '../../helpers/parameters';
+import type { FieldDefinition } from '../../helpers/fields';
+import { booleanSchema } from '../../helpers/schemas';
 import { readWebinarIdOrUuid } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { webinarIdField } from './webinarIdField';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['webinar'], operation: ['get'] };
 
-export const description: INodeProperties[] = [
-	webinarIdField(
-		show,
-		'The webinar: its ID, its join URL, or the UUID of one of its past instances',
-	),
-	optionsCollection(show, [
-		{
-			...occurrenceIdOption,
-			description: 'Return the details of this occurrence of a recurring webinar',
-		},
-		{
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getWebinar'];
+
+const OPTIONS: FieldDefinition[] = [
+	occurrenceIdOption('Return the details of this occurrence of a recurring webinar'),
+	{
+		property: {
 			displayName: 'Show Previous Occurrences',
 			name: 'showPreviousOccurrences',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to list the past occurrences of a recurring webinar too',
 		},
-	]),
+		zoom: 'show_previous_occurrences',
+		in: 'query',
+		schema: booleanSchema,
+	},
+];
+
+export const description: INodeProperties[] = [
+	webinarIdField(
+		show,
+		'The webinar: its ID, its join URL, or the UUID of one of its past instances',
+	),
+	optionsCollection(show, OPTIONS),
 ];
 
 export async function execute(
@@ -35,12 +44,7 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const target = readWebinarIdOrUuid(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
-	if (occurrenceId) qs.occurrence_id = occurrenceId;
-	if (options.showPreviousOccurrences !== undefined)
-		qs.show_previous_occurrences = Boolean(options.showPreviousOccurrences);
+	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getWebinar',
 		pathParameters: { webinarId: target.pathId },

@@ -7,9 +7,13 @@ import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { listWebinars } from './listWebinars';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['webinar'], operation: ['getAll'] };
 const LIST_TYPES = ['scheduled', 'upcoming'] as const;
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['listWebinars'];
 
 export const description: INodeProperties[] = [
 	userIdField(show, 'Whose webinars to list: "me", a user ID or an email'),

@@ -2,17 +2,26 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldsCollection } from '../../helpers/fields';
-import { readOccurrenceId } from '../../helpers/parameters';
 import { readWebinarTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { readBackAfterUpdate } from '../readBack';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { buildWebinarBody, webinarFieldDefinitions } from './webinarFields';
 import { webinarIdField } from './webinarIdField';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['webinar'], operation: ['update'] };
 const definitions = webinarFieldDefinitions(true);
+
+const OPTIONS = [
+	occurrenceIdOption(
+		'Update only this occurrence of a recurring webinar (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
+	),
+];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['updateWebinar', 'getWebinar'];
 
 export const description: INodeProperties[] = [
 	webinarIdField(show),
@@ -25,13 +34,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	fieldsCollection('updateFields', 'Update Fields', definitions, show),
-	optionsCollection(show, [
-		{
-			...occurrenceIdOption,
-			description:
-				'Update only this occurrence of a recurring webinar (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
-		},
-	]),
+	optionsCollection(show, OPTIONS),
 ];
 
 export async function execute(
@@ -40,8 +43,8 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const target = readWebinarTarget(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
+	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
+	const occurrenceId = qs.occurrence_id as string | undefined;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	// false and 0 are kept: turning a setting off is an update.
 	const body = buildWebinarBody(this, itemIndex, definitions, fields);
@@ -56,7 +59,6 @@ export async function execute(
 			},
 		);
 	}
-	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
 	const pathParameters = { webinarId: target.pathId };
 	await client.request({ endpoint: 'updateWebinar', pathParameters, qs, body, itemIndex });
 	const confirmation: IDataObject = { id: target.id };

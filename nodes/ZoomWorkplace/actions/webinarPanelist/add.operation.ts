@@ -11,6 +11,7 @@ import { executeOne, Outcomes, readEach, worthSplitting } from '../registrants/o
 import { optionsCollection } from '../requestSettings';
 import type { BatchItemResult, BatchOptions, OperationResult } from '../types';
 import { webinarIdField } from '../webinar/webinarIdField';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['webinarPanelist'], operation: ['add'] };
 
@@ -47,6 +48,9 @@ const definitions: FieldDefinition[] = [
 		'The virtual background to bind',
 	),
 ];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['addWebinarPanelists', 'listWebinarPanelists'];
 
 export const description: INodeProperties[] = [
 	webinarIdField(show),

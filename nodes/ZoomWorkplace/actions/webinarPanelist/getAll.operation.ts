@@ -6,8 +6,12 @@ import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from '../webinar/webinarIdField';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['webinarPanelist'], operation: ['getAll'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['listWebinarPanelists'];
 
 export const description: INodeProperties[] = [
 	webinarIdField(show),

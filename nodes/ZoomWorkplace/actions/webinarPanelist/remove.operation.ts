@@ -6,8 +6,12 @@ import { readWebinarTarget } from '../../helpers/numericTargets';
 import type { ZoomClient } from '../../transport';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from '../webinar/webinarIdField';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['webinarPanelist'], operation: ['remove'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['removeWebinarPanelist'];
 
 export const description: INodeProperties[] = [
 	webinarIdField(show),

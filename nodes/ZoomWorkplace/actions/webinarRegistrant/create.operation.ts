@@ -1,4 +1,4 @@
 import { registrantCreate } from '../registrants/create';
 import { WEBINAR_PARENT } from '../registrants/parent';
 
-export const { description, execute, executeBatch } = registrantCreate(WEBINAR_PARENT);
+export const { description, endpoints, execute, executeBatch } = registrantCreate(WEBINAR_PARENT);

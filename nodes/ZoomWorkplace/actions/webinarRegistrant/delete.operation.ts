@@ -1,4 +1,4 @@
 import { WEBINAR_PARENT } from '../registrants/parent';
 import { registrantDelete } from '../registrants/simple';
 
-export const { description, execute } = registrantDelete(WEBINAR_PARENT);
+export const { description, endpoints, execute } = registrantDelete(WEBINAR_PARENT);

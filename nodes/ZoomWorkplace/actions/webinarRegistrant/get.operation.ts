@@ -1,4 +1,4 @@
 import { WEBINAR_PARENT } from '../registrants/parent';
 import { registrantGet } from '../registrants/simple';
 
-export const { description, execute } = registrantGet(WEBINAR_PARENT);
+export const { description, endpoints, execute } = registrantGet(WEBINAR_PARENT);

@@ -1,4 +1,4 @@
 import { WEBINAR_PARENT } from '../registrants/parent';
 import { registrantGetAll } from '../registrants/simple';
 
-export const { description, execute } = registrantGetAll(WEBINAR_PARENT);
+export const { description, endpoints, execute } = registrantGetAll(WEBINAR_PARENT);

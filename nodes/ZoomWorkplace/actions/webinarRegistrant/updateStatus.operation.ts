@@ -1,4 +1,5 @@
 import { WEBINAR_PARENT } from '../registrants/parent';
 import { registrantUpdateStatus } from '../registrants/updateStatus';
 
-export const { description, execute, executeBatch } = registrantUpdateStatus(WEBINAR_PARENT);
+export const { description, endpoints, execute, executeBatch } =
+	registrantUpdateStatus(WEBINAR_PARENT);
