@@ -32,6 +32,7 @@ import { Agent, request } from 'undici';
 import { clearServerToServerTokenCache } from '../credentials/common/serverToServerToken';
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness';
+import { addServerToServerCredential, rl, S2S } from '../test/fixtures/zoom';
 import { startZoomSimulator } from '../test/simulator';
 import type { ZoomSimulator, ZoomUser } from '../test/simulator';
 
@@ -63,7 +64,6 @@ const LIST_USERS = envNumber('BENCH_LIST_USERS', 10_000);
 const FIRST_CALLS = envNumber('BENCH_FIRST_CALLS', 50);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? envNumber('BENCH_CONCURRENCY', 10) : undefined;
 const RAW_POOL = Math.max(1, envNumber('BENCH_RAW_POOL', 32));
-const S2S = 'zoomWorkplaceServerToServerOAuthApi';
 
 interface Row {
 	scenario: string;
@@ -150,17 +150,7 @@ async function runNode(
 	ref?: { id: string; name: string },
 ) {
 	const { sim } = bench;
-	const credential =
-		ref ??
-		store.add({
-			type: S2S,
-			data: {
-				cloud: 'custom',
-				apiBaseUrl: sim.apiBaseUrl,
-				oauthBaseUrl: sim.oauthBaseUrl,
-				...sim.defaultApp,
-			},
-		});
+	const credential = ref ?? addServerToServerCredential(store, sim);
 	const started = performance.now();
 	const result = await executeNode({
 		nodeType: new ZoomWorkplace(),
@@ -215,7 +205,7 @@ async function nodeCreates(): Promise<void> {
 		{
 			resource: 'meeting',
 			operation: 'create',
-			userId: { __rl: true, mode: 'id', value: '={{ $json.host }}' },
+			userId: rl('={{ $json.host }}'),
 			topic: '={{ $json.topic }}',
 			additionalFields: {},
 		},
@@ -244,7 +234,7 @@ async function nodeGets(): Promise<void> {
 		{
 			resource: 'user',
 			operation: 'get',
-			userId: { __rl: true, mode: 'id', value: '={{ $json.userId }}' },
+			userId: rl('={{ $json.userId }}'),
 		},
 		inputs,
 	);
@@ -440,11 +430,7 @@ async function firstCalls(): Promise<string> {
 	sim.setRateLimits({ light: 1000, medium: 1000, heavy: 1000 });
 	clearServerToServerTokenCache();
 	// One call teaches the shared scheduler the account's limits (it also mints a token)…
-	const warm = await runNode(
-		bench,
-		{ resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: 'me' } },
-		[{}],
-	);
+	const warm = await runNode(bench, { resource: 'user', operation: 'get', userId: rl('me') }, [{}]);
 	// …then the same credential starts over without a token, as after a restart of n8n.
 	clearServerToServerTokenCache();
 	const store = new CredentialsStore();
@@ -461,7 +447,7 @@ async function firstCalls(): Promise<string> {
 		{
 			resource: 'user',
 			operation: 'get',
-			userId: { __rl: true, mode: 'id', value: '={{ $json.userId }}' },
+			userId: rl('={{ $json.userId }}'),
 		},
 		inputs,
 		{ maxConcurrency: Math.min(50, FIRST_CALLS) },
