@@ -34,6 +34,7 @@ import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness';
 import { addServerToServerCredential, rl, S2S } from '../test/fixtures/zoom';
 import { startZoomSimulator } from '../test/simulator';
+import { describeViolations, takePendingViolations } from '../test/simulator/spec';
 import type { ZoomSimulator, ZoomUser } from '../test/simulator';
 
 type Category = 'light' | 'medium' | 'heavy';
@@ -572,11 +573,19 @@ async function main(): Promise<void> {
 	);
 	if (listing) console.log(`\n${listing}`);
 	if (mints) console.log(mints);
+	// Every request of every client was also checked against Zoom's OpenAPI spec by the simulator.
+	const violations = takePendingViolations();
+	console.log(
+		violations.length === 0
+			? "\nEvery request validated against Zoom's OpenAPI spec."
+			: `\n${describeViolations(violations)}`,
+	);
 	console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+	if (violations.length > 0) process.exitCode = 1;
 }
 
 main().then(
-	() => process.exit(0),
+	() => process.exit(process.exitCode ?? 0),
 	(error: unknown) => {
 		console.error(error);
 		process.exit(1);
