@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { cloudProperties, zoomCredentialTest } from './common/zoomCloud';
+import { classicScopesByArea } from './common/scopes';
 
 export class ZoomWorkplaceAccessTokenApi implements ICredentialType {
 	name = 'zoomWorkplaceAccessTokenApi';
@@ -18,8 +19,7 @@ export class ZoomWorkplaceAccessTokenApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName:
-				"Paste an OAuth access token that another system obtained for you (for example a Server-to-Server OAuth token fetched by a script, or a token from Zoom's API playground). Zoom switched JWT apps off in September 2023, so old JWT tokens no longer work. Access tokens expire after one hour and n8n cannot renew them: for unattended workflows use the Server-to-Server OAuth or OAuth2 credential instead.",
+			displayName: `Paste an OAuth access token that another system obtained for you (for example a Server-to-Server OAuth token fetched by a script, or a token from Zoom's API playground). Zoom switched JWT apps off in September 2023, so old JWT tokens no longer work. Access tokens expire after one hour and n8n cannot renew them: for unattended workflows use the Server-to-Server OAuth or OAuth2 credential instead. The token needs the scopes of the operations you use (${classicScopesByArea('admin')}; or the user-level or granular equivalents listed in the README).`,
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

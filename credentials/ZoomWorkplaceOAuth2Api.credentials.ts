@@ -5,6 +5,7 @@ import {
 	cloudProperties,
 	zoomCredentialTest,
 } from './common/zoomCloud';
+import { classicScopesByArea } from './common/scopes';
 
 export class ZoomWorkplaceOAuth2Api implements ICredentialType {
 	name = 'zoomWorkplaceOAuth2Api';
@@ -19,8 +20,7 @@ export class ZoomWorkplaceOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName:
-				'Create a General App (OAuth) in the Zoom App Marketplace (Develop → Build App → General App), choose user-managed or admin-managed, paste the OAuth Redirect URL shown below as the app\'s Redirect URL and add it to the allow list, add the scopes the node needs (meeting:read, meeting:write, user:read; admin-managed apps: meeting:read:admin, meeting:write:admin, user:read:admin, user:write:admin), then copy the Client ID and Client Secret here and click "Connect my account".',
+			displayName: `Create a General App (OAuth) in the Zoom App Marketplace (Develop → Build App → General App), choose user-managed or admin-managed, paste the OAuth Redirect URL shown below as the app's Redirect URL and add it to the allow list, add the scopes of the operations you use (user-managed: ${classicScopesByArea('user')}. Admin-managed: ${classicScopesByArea('admin')}. Granular equivalents per operation are in the README), then copy the Client ID and Client Secret here and click "Connect my account".`,
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

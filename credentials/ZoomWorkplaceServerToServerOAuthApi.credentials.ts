@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { obtainServerToServerToken } from './common/serverToServerToken';
+import { classicScopesByArea } from './common/scopes';
 import { cloudProperties, zoomCredentialTest } from './common/zoomCloud';
 
 export class ZoomWorkplaceServerToServerOAuthApi implements ICredentialType {
@@ -21,8 +22,7 @@ export class ZoomWorkplaceServerToServerOAuthApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName:
-				'Create a Server-to-Server OAuth app in the Zoom App Marketplace (Develop → Build App → Server-to-Server OAuth), add the scopes the node needs (meeting:read:admin, meeting:write:admin, user:read:admin, user:write:admin, or their granular equivalents), activate it, then copy Account ID, Client ID and Client Secret from "App Credentials". n8n fetches and renews the access token itself.',
+			displayName: `Create a Server-to-Server OAuth app in the Zoom App Marketplace (Develop → Build App → Server-to-Server OAuth), add the scopes of the operations you use (${classicScopesByArea('admin')}; or their granular equivalents, listed per operation in the README), activate it, then copy Account ID, Client ID and Client Secret from "App Credentials". n8n fetches and renews the access token itself.`,
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

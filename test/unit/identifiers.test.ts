@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import {
-	encodeMeetingIdForPath,
-	encodeUserIdForPath,
-	parseMeetingIdentifier,
-} from '../../nodes/ZoomWorkplace/helpers/identifiers';
+import { parseMeetingIdentifier } from '../../nodes/ZoomWorkplace/helpers/identifiers';
+import { buildPath } from '../../nodes/ZoomWorkplace/transport/endpoints';
 import { toZoomStartTime } from '../../nodes/ZoomWorkplace/helpers/time';
 
 describe('parseMeetingIdentifier', () => {
@@ -31,29 +28,42 @@ describe('parseMeetingIdentifier', () => {
 	});
 });
 
-describe('encodeMeetingIdForPath', () => {
+describe('buildPath: meeting IDs and UUIDs', () => {
+	const meetingPath = (id: string) =>
+		buildPath('getPastMeeting', { meetingId: id }).slice('/past_meetings/'.length);
 	test('leaves numeric IDs alone', () => {
-		assert.equal(encodeMeetingIdForPath('85746065432'), '85746065432');
+		assert.equal(meetingPath('85746065432'), '85746065432');
 	});
 	test('encodes an ordinary UUID once', () => {
-		assert.equal(
-			encodeMeetingIdForPath('aDYlohsHRtCd4ii1uC2+hA=='),
-			'aDYlohsHRtCd4ii1uC2%2BhA%3D%3D',
-		);
+		assert.equal(meetingPath('aDYlohsHRtCd4ii1uC2+hA=='), 'aDYlohsHRtCd4ii1uC2%2BhA%3D%3D');
 	});
 	test('double-encodes a UUID starting with "/" or containing "//"', () => {
-		assert.equal(
-			encodeMeetingIdForPath('/ajXp112QmuoKj4854875=='),
-			'%252FajXp112QmuoKj4854875%253D%253D',
-		);
-		assert.equal(
-			encodeMeetingIdForPath('ab//cdEFgh12345678=='),
-			'ab%252F%252FcdEFgh12345678%253D%253D',
+		assert.equal(meetingPath('/ajXp112QmuoKj4854875=='), '%252FajXp112QmuoKj4854875%253D%253D');
+		assert.equal(meetingPath('ab//cdEFgh12345678=='), 'ab%252F%252FcdEFgh12345678%253D%253D');
+	});
+	test('user IDs and emails are encoded; empty, "." and ".." are refused by name', () => {
+		assert.equal(buildPath('getUser', { userId: 'a+b@example.com' }), '/users/a%2Bb%40example.com');
+		for (const unsafe of ['', ' ', '.', '..', ' .. ']) {
+			assert.throws(
+				() => buildPath('createMeeting', { userId: unsafe }),
+				/Invalid "User": must not be empty, "\." or "\.\."/,
+			);
+		}
+		assert.throws(() => buildPath('getMeeting', {}), /Invalid "Meeting"/);
+	});
+	test("a UUID is refused where Zoom's spec wants a numeric meeting ID", () => {
+		assert.equal(buildPath('getMeeting', { meetingId: '85746065432' }), '/meetings/85746065432');
+		assert.throws(
+			() => buildPath('getMeeting', { meetingId: 'aDYlohsHRtCd4ii1uC2+hA==' }),
+			/Invalid "Meeting": this operation takes a meeting ID \(9 to 11 digits\) or a join URL, not a UUID/,
 		);
 	});
-	test('user IDs and emails are encoded, empty means me', () => {
-		assert.equal(encodeUserIdForPath('a+b@example.com'), 'a%2Bb%40example.com');
-		assert.equal(encodeUserIdForPath(''), 'me');
+	test('a value with "/" stays one segment', () => {
+		assert.equal(buildPath('getUser', { userId: '../meetings' }), '/users/..%2Fmeetings');
+		assert.equal(
+			buildPath('getMeetingRegistrant', { meetingId: 85746065432, registrantId: 'a/b' }),
+			'/meetings/85746065432/registrants/a%2Fb',
+		);
 	});
 });
 

@@ -11,6 +11,11 @@ import * as getAll from '../../nodes/ZoomWorkplace/actions/meeting/getAll.operat
 import * as getInvitation from '../../nodes/ZoomWorkplace/actions/meeting/getInvitation.operation';
 import * as update from '../../nodes/ZoomWorkplace/actions/meeting/update.operation';
 import type { ZoomClient } from '../../nodes/ZoomWorkplace/transport';
+import {
+	buildPath,
+	ENDPOINTS,
+	type EndpointName,
+} from '../../nodes/ZoomWorkplace/transport/endpoints';
 import { ZoomWorkplace } from '../../nodes/ZoomWorkplace/ZoomWorkplace.node';
 
 /* Request shapes and validation of the meeting operations, with a fake n8n context and client. */
@@ -29,9 +34,15 @@ function fakeContext(parameters: IDataObject): IExecuteFunctions {
 		getNode: () => node,
 		getTimezone: () => 'Europe/Berlin',
 		getExecutionCancelSignal: () => undefined,
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => {
+		getNodeParameter: (
+			name: string,
+			_itemIndex: number,
+			fallback?: unknown,
+			options?: { extractValue?: boolean },
+		) => {
 			const value = parameters[name] ?? fallback;
-			if (options?.extractValue && value && typeof value === 'object' && '__rl' in value) return (value as IDataObject).value;
+			if (options?.extractValue && value && typeof value === 'object' && '__rl' in value)
+				return (value as IDataObject).value;
 			return value;
 		},
 	} as unknown as IExecuteFunctions;
@@ -42,20 +53,31 @@ interface Call {
 	args: IDataObject;
 }
 
-function fakeClient(answers: Array<IDataObject | Error> = []): { client: ZoomClient; calls: Call[] } {
+function fakeClient(answers: Array<IDataObject | Error> = []): {
+	client: ZoomClient;
+	calls: Call[];
+} {
 	const calls: Call[] = [];
 	const next = async () => {
 		const answer = answers.shift() ?? {};
 		if (answer instanceof Error) throw answer;
 		return answer;
 	};
+	// Records the method and path each call resolves to through the endpoint catalogue
+	// (a paginated call is always a GET, so only its path is recorded).
+	const resolved = (args: IDataObject, withMethod: boolean): IDataObject => {
+		const { endpoint, pathParameters, ...rest } = args;
+		const name = endpoint as EndpointName;
+		const path = buildPath(name, (pathParameters ?? {}) as Record<string, string>);
+		return withMethod ? { method: ENDPOINTS[name].method, path, ...rest } : { path, ...rest };
+	};
 	const client = {
 		request: async (args: IDataObject) => {
-			calls.push({ kind: 'request', args });
+			calls.push({ kind: 'request', args: resolved(args, true) });
 			return { statusCode: 200, body: await next(), headers: {} };
 		},
 		requestAllItems: async (args: IDataObject) => {
-			calls.push({ kind: 'requestAllItems', args });
+			calls.push({ kind: 'requestAllItems', args: resolved(args, false) });
 			return [await next()];
 		},
 	} as unknown as ZoomClient;
@@ -79,7 +101,10 @@ describe('meeting operations: descriptions', () => {
 			if (!show) return true;
 			const resources = show.resource as string[] | undefined;
 			const operations = show.operation as string[] | undefined;
-			return (!resources || resources.includes('meeting')) && (!operations || operations.includes(operation));
+			return (
+				(!resources || resources.includes('meeting')) &&
+				(!operations || operations.includes(operation))
+			);
 		});
 	}
 
@@ -94,7 +119,18 @@ describe('meeting operations: descriptions', () => {
 	test('update offers every create field plus Topic', () => {
 		const collection = update.description.find((p) => p.name === 'updateFields');
 		const names = (collection?.options as INodeProperties[]).map((o) => o.name);
-		for (const name of ['topic', 'type', 'startTime', 'timezone', 'duration', 'password', 'agenda', 'scheduleFor', 'recurrence', 'settings']) {
+		for (const name of [
+			'topic',
+			'type',
+			'startTime',
+			'timezone',
+			'duration',
+			'password',
+			'agenda',
+			'scheduleFor',
+			'recurrence',
+			'settings',
+		]) {
 			assert.ok(names.includes(name), name);
 		}
 	});
@@ -103,7 +139,10 @@ describe('meeting operations: descriptions', () => {
 describe('meeting operations: requests', () => {
 	test('get: numeric ID from an expression, occurrence and previous occurrences', async () => {
 		const { client, calls } = fakeClient([{ id: 85746065432, topic: 'T' }]);
-		const ctx = fakeContext({ meetingId: rl(85746065432), options: { occurrenceId: '1648194360000', showPreviousOccurrences: false } });
+		const ctx = fakeContext({
+			meetingId: rl(85746065432),
+			options: { occurrenceId: '1648194360000', showPreviousOccurrences: false },
+		});
 		assert.deepEqual(await get.execute.call(ctx, 0, client), { id: 85746065432, topic: 'T' });
 		assert.deepEqual(calls[0].args, {
 			method: 'GET',
@@ -113,16 +152,23 @@ describe('meeting operations: requests', () => {
 		});
 	});
 
-	test('get: a UUID beginning with "/" is double-encoded', async () => {
+	test("get: a UUID is refused, as Zoom's spec takes a numeric meeting ID there", async () => {
 		const { client, calls } = fakeClient();
-		await get.execute.call(fakeContext({ meetingId: rl('/ajXp112QmuoKj4854875==') }), 0, client);
-		assert.equal(calls[0].args.path, '/meetings/%252FajXp112QmuoKj4854875%253D%253D');
+		// The fake client resolves paths through buildPath, the client's one path builder.
+		await assert.rejects(
+			get.execute.call(fakeContext({ meetingId: rl('/ajXp112QmuoKj4854875==') }), 0, client),
+			/Invalid "Meeting": this operation takes a meeting ID \(9 to 11 digits\) or a join URL, not a UUID/,
+		);
+		assert.equal(calls.length, 0);
 	});
 
 	test('get: an occurrence ID with letters fails before any request, naming field and item', async () => {
 		const { client, calls } = fakeClient();
 		const ctx = fakeContext({ meetingId: rl('85746065432'), options: { occurrenceId: '12ab' } });
-		await rejectsWith(get.execute.call(ctx, 3, client), /^Invalid "Occurrence ID" in item 3: must contain only digits/);
+		await rejectsWith(
+			get.execute.call(ctx, 3, client),
+			/^Invalid "Occurrence ID" in item 3: must contain only digits/,
+		);
 		assert.equal(calls.length, 0);
 	});
 
@@ -132,7 +178,11 @@ describe('meeting operations: requests', () => {
 			userId: rl('jchill@example.com'),
 			returnAll: false,
 			limit: 42,
-			filters: { type: 'upcoming_meetings', from: '2030-03-01T00:00:00', to: '2030-03-31T00:00:00' },
+			filters: {
+				type: 'upcoming_meetings',
+				from: '2030-03-01T00:00:00',
+				to: '2030-03-31T00:00:00',
+			},
 		});
 		await getAll.execute.call(ctx, 0, client);
 		assert.deepEqual(calls[0].args, {
@@ -146,7 +196,11 @@ describe('meeting operations: requests', () => {
 
 	test('getAll: Return All has no limit', async () => {
 		const { client, calls } = fakeClient();
-		await getAll.execute.call(fakeContext({ userId: rl('me'), returnAll: true, limit: 5 }), 0, client);
+		await getAll.execute.call(
+			fakeContext({ userId: rl('me'), returnAll: true, limit: 5 }),
+			0,
+			client,
+		);
 		assert.equal(calls[0].args.limit, undefined);
 	});
 
@@ -161,47 +215,93 @@ describe('meeting operations: requests', () => {
 		assert.deepEqual(
 			calls.map((c) => [c.args.method, c.args.path, c.args.qs, c.args.body]),
 			[
-				['PATCH', '/meetings/85746065432', { occurrence_id: '1648194360000' }, { topic: 'New', settings: { waiting_room: false, jbh_time: 0 } }],
+				[
+					'PATCH',
+					'/meetings/85746065432',
+					{ occurrence_id: '1648194360000' },
+					{ topic: 'New', settings: { waiting_room: false, jbh_time: 0 } },
+				],
 				['GET', '/meetings/85746065432', { occurrence_id: '1648194360000' }, undefined],
 			],
 		);
 	});
 
 	test('update: a failed read-back still reports the update', async () => {
-		const { client } = fakeClient([{}, new Error('Zoom error 4711: Invalid access token, does not contain scopes:[meeting:read]')]);
+		const { client } = fakeClient([
+			{},
+			new Error('Zoom error 4711: Invalid access token, does not contain scopes:[meeting:read]'),
+		]);
 		const ctx = fakeContext({ meetingId: rl('85746065432'), updateFields: { duration: 0 } });
 		assert.deepEqual(await update.execute.call(ctx, 0, client), {
 			id: 85746065432,
 			updated: true,
-			readBackError: 'Zoom error 4711: Invalid access token, does not contain scopes:[meeting:read]',
+			readBackError:
+				'Zoom error 4711: Invalid access token, does not contain scopes:[meeting:read]',
 		});
 	});
 
 	test('update: nothing to update', async () => {
 		const { client, calls } = fakeClient();
-		await rejectsWith(update.execute.call(fakeContext({ meetingId: rl('85746065432'), updateFields: {} }), 2, client), /Add at least one field to update \(item 2\)/);
+		await rejectsWith(
+			update.execute.call(
+				fakeContext({ meetingId: rl('85746065432'), updateFields: {} }),
+				2,
+				client,
+			),
+			/Add at least one field to update \(item 2\)/,
+		);
 		assert.equal(calls.length, 0);
 	});
 
 	test('delete: notification choices, false included', async () => {
 		const { client, calls } = fakeClient();
-		const ctx = fakeContext({ meetingId: rl('85746065432'), options: { notifyHost: false, notifyRegistrants: true, occurrenceId: '1648194360000' } });
-		assert.deepEqual(await deleteMeeting.execute.call(ctx, 0, client), { id: 85746065432, occurrenceId: '1648194360000', deleted: true });
-		assert.deepEqual(calls[0].args.qs, { occurrence_id: '1648194360000', schedule_for_reminder: false, cancel_meeting_reminder: true });
+		const ctx = fakeContext({
+			meetingId: rl('85746065432'),
+			options: { notifyHost: false, notifyRegistrants: true, occurrenceId: '1648194360000' },
+		});
+		assert.deepEqual(await deleteMeeting.execute.call(ctx, 0, client), {
+			id: 85746065432,
+			occurrenceId: '1648194360000',
+			deleted: true,
+		});
+		assert.deepEqual(calls[0].args.qs, {
+			occurrence_id: '1648194360000',
+			schedule_for_reminder: false,
+			cancel_meeting_reminder: true,
+		});
 		assert.equal(calls[0].args.method, 'DELETE');
 	});
 
 	test('end and getInvitation', async () => {
 		const ended = fakeClient();
-		assert.deepEqual(await end.execute.call(fakeContext({ meetingId: rl('https://zoom.us/j/85746065432?pwd=x') }), 0, ended.client), { id: 85746065432, ended: true });
-		assert.deepEqual(ended.calls[0].args, { method: 'PUT', path: '/meetings/85746065432/status', body: { action: 'end' }, itemIndex: 0 });
+		assert.deepEqual(
+			await end.execute.call(
+				fakeContext({ meetingId: rl('https://zoom.us/j/85746065432?pwd=x') }),
+				0,
+				ended.client,
+			),
+			{ id: 85746065432, ended: true },
+		);
+		assert.deepEqual(ended.calls[0].args, {
+			method: 'PUT',
+			path: '/meetings/85746065432/status',
+			body: { action: 'end' },
+			itemIndex: 0,
+		});
 
 		const invitation = fakeClient([{ invitation: 'Join…', sip_links: [] }]);
-		assert.deepEqual(await getInvitation.execute.call(fakeContext({ meetingId: rl('85746065432') }), 0, invitation.client), {
-			id: 85746065432,
-			invitation: 'Join…',
-			sip_links: [],
-		});
+		assert.deepEqual(
+			await getInvitation.execute.call(
+				fakeContext({ meetingId: rl('85746065432') }),
+				0,
+				invitation.client,
+			),
+			{
+				id: 85746065432,
+				invitation: 'Join…',
+				sip_links: [],
+			},
+		);
 		assert.equal(invitation.calls[0].args.path, '/meetings/85746065432/invitation');
 	});
 });

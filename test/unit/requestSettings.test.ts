@@ -5,6 +5,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import {
 	optionsCollection,
+	readOperationOptions,
 	readRequestSettings,
 	requestSettingsOptions,
 } from '../../nodes/ZoomWorkplace/actions/requestSettings';
@@ -93,7 +94,10 @@ describe('request settings', () => {
 
 	test('the Options collection: operation options and request settings, sorted, one parameter', () => {
 		const show = { resource: ['meeting'], operation: ['get'] };
-		const own = { displayName: 'Alpha', name: 'alpha', type: 'string' as const, default: '' };
+		const own = {
+			property: { displayName: 'Alpha', name: 'alpha', type: 'string' as const, default: '' },
+			zoom: 'alpha',
+		};
 		const collection = optionsCollection(show, [own]);
 		assert.equal(collection.name, 'options');
 		assert.equal(collection.type, 'collection');
@@ -109,5 +113,39 @@ describe('request settings', () => {
 			new Set((collection.options as Array<{ name: string }>).map((o) => o.name)),
 			new Set(['alpha', ...requestSettingsOptions.map((o) => o.name)]),
 		);
+	});
+
+	test("an operation's own options go to Zoom by their definitions; request settings do not", () => {
+		const { ctx } = fakeContext({
+			parameters: {
+				options: { occurrenceId: '1648194360000', maxRetries: 2, timeout: 5, notify: true },
+			},
+			zoom: () => ({ body: {} }),
+		});
+		const definitions = [
+			{
+				property: {
+					displayName: 'Occurrence ID',
+					name: 'occurrenceId',
+					type: 'string' as const,
+					default: '',
+				},
+				zoom: 'occurrence_id',
+				in: 'query' as const,
+			},
+			{
+				property: {
+					displayName: 'Notify',
+					name: 'notify',
+					type: 'boolean' as const,
+					default: false,
+				},
+				zoom: 'settings.notify',
+			},
+		];
+		assert.deepEqual(readOperationOptions(ctx, 0, definitions), {
+			qs: { occurrence_id: '1648194360000' },
+			body: { settings: { notify: true } },
+		});
 	});
 });

@@ -1,3 +1,7 @@
+import { z } from 'zod';
+
+import type { FieldDefinition } from '../helpers/fields';
+import { occurrenceIdSchema } from '../helpers/schemas';
 import type { INodeProperties } from 'n8n-workflow';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
@@ -109,13 +113,21 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 	];
 }
 
-/** Option shared by the meeting operations that can address one occurrence. */
-export const occurrenceIdOption: INodeProperties = {
-	displayName: 'Occurrence ID',
-	name: 'occurrenceId',
-	type: 'string',
-	default: '',
-	placeholder: '1648194360000',
-	description:
-		'One occurrence of a recurring meeting (digits, from the meeting\'s "occurrences" list)',
-};
+/** The occurrence option of the meeting operations that can address one occurrence. */
+export function occurrenceIdOption(description: string): FieldDefinition {
+	return {
+		property: {
+			displayName: 'Occurrence ID',
+			name: 'occurrenceId',
+			type: 'string',
+			default: '',
+			placeholder: '1648194360000',
+			description,
+		},
+		zoom: 'occurrence_id',
+		in: 'query',
+		// An expression such as {{ $json.occurrence_id }} may give a number.
+		schema: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), occurrenceIdSchema),
+		skip: (value) => value === '' || value === null,
+	};
+}

@@ -11,11 +11,11 @@ import type { ZoomClient, ZoomRequest } from '../transport';
 export async function readBackAfterUpdate(
 	ctx: IExecuteFunctions,
 	client: ZoomClient,
-	read: Omit<ZoomRequest, 'method'>,
+	read: ZoomRequest,
 	confirmation: IDataObject,
 ): Promise<IDataObject> {
 	try {
-		const { body } = await client.request<IDataObject>({ ...read, method: 'GET' });
+		const { body } = await client.request<IDataObject>(read);
 		return body;
 	} catch (error) {
 		if (ctx.getExecutionCancelSignal()?.aborted) {

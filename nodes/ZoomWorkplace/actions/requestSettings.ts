@@ -1,7 +1,15 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RetrySettings } from '../transport';
+import { applyFields, type FieldDefinition, type RequestParts } from '../helpers/fields';
+import { DEFAULT_RETRY_SETTINGS, type RetrySettings } from '../transport';
+
+/** The node's own default; the retry defaults come from the transport's one definition. */
+const DEFAULT_MAX_CONCURRENCY = 10;
+const DEFAULTS = DEFAULT_RETRY_SETTINGS;
+const DEFAULT_BACKOFF_MULTIPLIER = DEFAULTS.backoffMultiplier;
+const DEFAULT_MAX_RETRIES = DEFAULTS.maxRetries;
+const DEFAULT_TIMEOUT_SECONDS = DEFAULTS.timeoutMs / 1000;
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
@@ -12,15 +20,15 @@ export const requestSettingsOptions: INodeProperties[] = [
 		name: 'backoffMultiplier',
 		type: 'number',
 		typeOptions: { minValue: 1, numberPrecision: 1 },
-		default: 2,
-		description: 'Each retry waits this many times longer than the one before (first wait: 0.5 s)',
+		default: DEFAULT_BACKOFF_MULTIPLIER,
+		description: `Each retry waits this many times longer than the one before (first wait: ${DEFAULTS.initialBackoffMs / 1000} s)`,
 	},
 	{
 		displayName: 'Max Concurrent Requests',
 		name: 'maxConcurrency',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 50 },
-		default: 10,
+		default: DEFAULT_MAX_CONCURRENCY,
 		description:
 			"How many items are sent to Zoom at the same time. Requests are always paced to stay under Zoom's per-second rate limit.",
 	},
@@ -29,7 +37,7 @@ export const requestSettingsOptions: INodeProperties[] = [
 		name: 'maxRetries',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 10 },
-		default: 3,
+		default: DEFAULT_MAX_RETRIES,
 		description:
 			'How often a request that failed with a retryable status or a network error is tried again. Creates are only retried after checking that the first attempt did not create the object.',
 	},
@@ -37,7 +45,7 @@ export const requestSettingsOptions: INodeProperties[] = [
 		displayName: 'Retry On Status Codes',
 		name: 'retryOnStatuses',
 		type: 'string',
-		default: '500,502,503,504',
+		default: DEFAULTS.retryOnStatuses.join(','),
 		description:
 			'Comma-separated HTTP status codes that are retried. 429 (rate limit) is always handled by waiting.',
 	},
@@ -46,7 +54,7 @@ export const requestSettingsOptions: INodeProperties[] = [
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 300 },
-		default: 60,
+		default: DEFAULT_TIMEOUT_SECONDS,
 		description:
 			'How long to wait for one answer from Zoom. A request without an answer counts as a network failure (a create is then looked up before it is retried).',
 	},
@@ -58,7 +66,7 @@ export const requestSettingsOptions: INodeProperties[] = [
  */
 export function optionsCollection(
 	show: Show,
-	operationOptions: INodeProperties[] = [],
+	operationOptions: readonly FieldDefinition[] = [],
 ): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -67,10 +75,28 @@ export function optionsCollection(
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [...operationOptions, ...requestSettingsOptions].sort((a, b) =>
+		options: [...operationOptions.map((o) => o.property), ...requestSettingsOptions].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	};
+}
+
+const REQUEST_SETTING_NAMES = new Set(requestSettingsOptions.map((option) => option.name));
+
+/**
+ * The operation's own options of one item, checked and placed in Zoom's query or body by their
+ * definitions; the request settings that share the collection are read by the router.
+ */
+export function readOperationOptions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	definitions: readonly FieldDefinition[],
+): RequestParts {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const own = Object.fromEntries(
+		Object.entries(options).filter(([name]) => !REQUEST_SETTING_NAMES.has(name)),
+	);
+	return applyFields(ctx, itemIndex, definitions, own);
 }
 
 export interface RequestSettings {
@@ -86,7 +112,7 @@ export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
 		backoffMultiplier?: number;
 		timeout?: number;
 	};
-	const statuses = (options.retryOnStatuses ?? '500,502,503,504')
+	const statuses = (options.retryOnStatuses ?? DEFAULTS.retryOnStatuses.join(','))
 		.split(',')
 		.map((s) => s.trim())
 		.filter(Boolean)
@@ -101,12 +127,15 @@ export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
 			return code;
 		});
 	return {
-		maxConcurrency: Math.max(1, Math.min(50, Math.floor(options.maxConcurrency ?? 10))),
+		maxConcurrency: Math.max(
+			1,
+			Math.min(50, Math.floor(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY)),
+		),
 		retry: {
-			maxRetries: Math.max(0, Math.min(10, Math.floor(options.maxRetries ?? 3))),
+			maxRetries: Math.max(0, Math.min(10, Math.floor(options.maxRetries ?? DEFAULTS.maxRetries))),
 			retryOnStatuses: statuses,
-			backoffMultiplier: Math.max(1, options.backoffMultiplier ?? 2),
-			timeoutMs: Math.max(1, Math.min(300, options.timeout ?? 60)) * 1000,
+			backoffMultiplier: Math.max(1, options.backoffMultiplier ?? DEFAULTS.backoffMultiplier),
+			timeoutMs: Math.max(1, Math.min(300, options.timeout ?? DEFAULTS.timeoutMs / 1000)) * 1000,
 		},
 	};
 }

@@ -8,7 +8,8 @@ import { readRequestSettings } from './requestSettings';
 import type { OperationResult, ZoomOperation } from './types';
 import * as user from './user/User.resource';
 
-const resources: Record<string, Record<string, ZoomOperation>> = {
+/** Every resource's operations by name: the router's table, also read by docs and tests. */
+export const resources: Record<string, Record<string, ZoomOperation>> = {
 	meeting: meeting.operations,
 	user: user.operations,
 };

@@ -11,27 +11,14 @@ export function parseMeetingIdentifier(input: unknown): string {
 	const value = String(input ?? '').trim();
 	const fromUrl = JOIN_URL.exec(value) ?? ANY_JOIN_PATH.exec(value);
 	if (fromUrl) return decodeURIComponent(fromUrl[1]);
-	const digits = value.replace(/[\s-]/g, '');
+	// Spaces and hyphens people copy from the Zoom client stand between digits; a leading "-"
+	// is a sign, and a negative number is no meeting ID.
+	const digits = value.replace(/(?<=\d)[\s-]+(?=\d)/g, '');
 	if (/^\d+$/.test(digits)) return digits;
 	return value;
 }
 
+/** Meeting and webinar IDs are 9 to 11 digits (personal meeting IDs have 10). */
 export function isNumericMeetingId(id: string): boolean {
-	return /^\d{9,20}$/.test(id);
-}
-
-/**
- * Meeting UUIDs may contain "/" and "+": Zoom wants a UUID that starts with "/" or contains
- * "//" encoded twice, any other once.
- */
-export function encodeMeetingIdForPath(id: string): string {
-	if (isNumericMeetingId(id)) return id;
-	const once = encodeURIComponent(id);
-	return id.startsWith('/') || id.includes('//') ? encodeURIComponent(once) : once;
-}
-
-/** A user is addressed by ID, email or "me". */
-export function encodeUserIdForPath(userId: string): string {
-	const value = userId.trim();
-	return value === '' ? 'me' : encodeURIComponent(value);
+	return /^\d{9,11}$/.test(id);
 }

@@ -1,12 +1,7 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { encodeMeetingIdForPath, isNumericMeetingId } from './identifiers';
-import {
-	meetingIdSchema,
-	occurrenceIdSchema,
-	positiveIntegerSchema,
-	userIdSchema,
-} from './schemas';
+import { isNumericMeetingId } from './identifiers';
+import { meetingIdSchema, positiveIntegerSchema, userIdSchema } from './schemas';
 import { validateField } from './validation';
 
 /**
@@ -46,10 +41,10 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 	);
 }
 
-/** The meeting an item addresses: `id` as Zoom shows it (a number for a meeting ID), `path` ready for a URL. */
+/** The meeting an item addresses: `id` as Zoom shows it (a number for a meeting ID), `meetingId` for the path. */
 export interface MeetingTarget {
 	id: number | string;
-	path: string;
+	meetingId: string;
 }
 
 /**
@@ -68,21 +63,5 @@ export function readMeetingTarget(ctx: IExecuteFunctions, itemIndex: number): Me
 	const asNumber = Number(meetingId);
 	// Zoom's meeting objects carry `id` as a number; UUIDs stay text.
 	const id = isNumericMeetingId(meetingId) && Number.isSafeInteger(asNumber) ? asNumber : meetingId;
-	return { id, path: `/meetings/${encodeMeetingIdForPath(meetingId)}` };
-}
-
-/** Reads and validates an optional occurrence ID ("" = none). */
-export function readOccurrenceId(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return validateField(
-		ctx,
-		itemIndex,
-		'Occurrence ID',
-		occurrenceIdSchema,
-		typeof value === 'number' ? String(value) : value,
-	);
+	return { id, meetingId };
 }

@@ -5,6 +5,29 @@ import { toZoomStartTime } from './time';
 
 /** zod schemas for everything a person types into the node. Messages are read by people. */
 
+/**
+ * A number as n8n gives it: a number, or digits typed as text. Unlike z.coerce.number(), a
+ * boolean (true → 1), an empty text (→ 0) or an array is refused, not turned into a number.
+ */
+export function numberSchema(message = 'must be a number') {
+	return z.union(
+		[
+			z.number({ invalid_type_error: message }).finite(message),
+			z
+				.string({ invalid_type_error: message })
+				.trim()
+				.regex(/^[+-]?\d+(?:\.\d+)?$/, message)
+				.transform(Number),
+		],
+		{ errorMap: () => ({ message }) },
+	);
+}
+
+/** A whole number out of a fixed set (Zoom's numeric enums), named in the message. */
+export function integerChoiceSchema(allowed: readonly number[], message: string) {
+	return numberSchema(message).refine((v) => allowed.includes(v), message);
+}
+
 export const emailSchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.trim()
@@ -20,14 +43,24 @@ export const userIdSchema = z
 		'must be a user ID, an email address or "me" (no spaces, "/", "?" or "#")',
 	);
 
+const MEETING_ID_FORMS =
+	'a meeting ID of 9 to 11 digits (such as 85746065432), a meeting UUID, or a Zoom join URL such as https://zoom.us/j/85746065432';
+
 export const meetingIdSchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.transform((v) => parseMeetingIdentifier(v))
-	.refine((v) => v.length > 0, 'is required: a meeting ID, UUID or join URL')
-	.refine(
-		(v) => isNumericMeetingId(v) || /^[A-Za-z0-9+/=_-]{16,}$/.test(v),
-		'must be a meeting ID (digits), a meeting UUID or a Zoom join URL such as https://zoom.us/j/85746065432',
-	);
+	.superRefine((v, ctx) => {
+		if (v.length === 0) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is required: ${MEETING_ID_FORMS}` });
+		} else if (/^\d+$/.test(v) && !isNumericMeetingId(v)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `a meeting ID has 9 to 11 digits, this one has ${v.length}. Use ${MEETING_ID_FORMS}`,
+			});
+		} else if (!isNumericMeetingId(v) && !/^[A-Za-z0-9+/=_-]{16,}$/.test(v)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${MEETING_ID_FORMS}` });
+		}
+	});
 
 export const occurrenceIdSchema = z
 	.string({ invalid_type_error: 'must be text' })
@@ -40,11 +73,13 @@ export const topicSchema = z
 	.min(1, 'is required')
 	.max(200, 'must be at most 200 characters');
 
-export const durationSchema = z.coerce
-	.number({ invalid_type_error: 'must be a number of minutes' })
-	.int('must be a whole number of minutes')
-	.min(0, 'must not be negative')
-	.max(1440 * 7, 'must be at most 10080 minutes');
+export const durationSchema = numberSchema('must be a number of minutes').pipe(
+	z
+		.number()
+		.int('must be a whole number of minutes')
+		.min(0, 'must not be negative')
+		.max(1440 * 7, 'must be at most 10080 minutes'),
+);
 
 export const meetingPasswordSchema = z
 	.string({ invalid_type_error: 'must be text' })
@@ -71,10 +106,9 @@ export function startTimeSchema(timezone: string | undefined) {
 	});
 }
 
-export const positiveIntegerSchema = z.coerce
-	.number({ invalid_type_error: 'must be a number' })
-	.int('must be a whole number')
-	.min(1, 'must be at least 1');
+export const positiveIntegerSchema = numberSchema().pipe(
+	z.number().int('must be a whole number').min(1, 'must be at least 1'),
+);
 
 export const jsonObjectSchema = z.unknown().transform((value, ctx) => {
 	let parsed = value;

@@ -54,3 +54,48 @@ export function toZoomStartTime(
 		timezone,
 	};
 }
+
+/** How far `timeZone`'s wall clock is ahead of UTC at the instant `utcMs`, in ms. */
+function zoneOffsetMs(utcMs: number, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(utcMs));
+	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	const wall = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
+	return wall - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * Converts a local wall-clock time (`yyyy-MM-ddTHH:mm:ss`, as toZoomStartTime returns it) in
+ * `timeZone` to Zoom's UTC form `yyyy-MM-ddTHH:mm:ssZ`. A time already in UTC is returned as it
+ * is. Returns undefined for a time zone the runtime does not know.
+ */
+export function localTimeToUtc(local: string, timeZone: string): string | undefined {
+	if (local.endsWith('Z')) return local;
+	const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(local);
+	if (!match) return undefined;
+	const [, y, mo, d, h, mi, s] = match.map(Number);
+	const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+	try {
+		// The offset at the guessed instant, then again at the corrected one (a DST change between).
+		const first = wall - zoneOffsetMs(wall, timeZone);
+		const utc = wall - zoneOffsetMs(first, timeZone);
+		return formatUtc(new Date(utc));
+	} catch {
+		return undefined;
+	}
+}

@@ -24,7 +24,7 @@ export async function searchUsers(
 	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this) });
 	const qs: IDataObject = { page_size: PAGE_SIZE };
 	if (paginationToken) qs.next_page_token = paginationToken;
-	const { body } = await client.request<IDataObject>({ method: 'GET', path: '/users', qs });
+	const { body } = await client.request<IDataObject>({ endpoint: 'listUsers', qs });
 	const users = (body.users as IDataObject[] | undefined) ?? [];
 	return {
 		results: users
@@ -59,8 +59,8 @@ export async function searchMeetings(
 	const qs: IDataObject = { page_size: PAGE_SIZE, type: 'upcoming' };
 	if (paginationToken) qs.next_page_token = paginationToken;
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: `/users/${encodeURIComponent(userId)}/meetings`,
+		endpoint: 'listMeetings',
+		pathParameters: { userId },
 		qs,
 	});
 	const meetings = (body.meetings as IDataObject[] | undefined) ?? [];

@@ -1,14 +1,14 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resolveApiBaseUrl } from '../../../credentials/common/zoomCloud';
-import { defaultCategory, parseCategory, routeKey } from './categories';
+import { parseCategory } from './categories';
+import { buildPath, ENDPOINTS, UnsafePathParameterError, type EndpointName } from './endpoints';
 import { dailyLimitError, describeFailure, zoomApiError, type FailedCall } from './errors';
 import {
 	DailyLimitReachedError,
@@ -20,11 +20,11 @@ import {
 	type RateLimiter,
 } from './rateLimiter';
 import {
-	backoffDelayMs,
+	decideAfterFailure,
 	DEFAULT_RETRY_SETTINGS,
-	isSafeToRepeat,
-	isTransientNetworkCode,
+	NO_ATTEMPTS,
 	retryAfterMs,
+	type AttemptHistory,
 	type RetrySettings,
 } from './retryPolicy';
 
@@ -36,18 +36,25 @@ export interface ZoomClientOptions {
 	retry?: Partial<RetrySettings>;
 }
 
+/**
+ * For a create (POST) whose outcome is unknown after a 5xx or a dropped connection: finds the
+ * object the attempt may have created, so it is returned instead of being created twice.
+ */
+export interface CreateLookUp {
+	find: () => Promise<IDataObject | undefined>;
+	/** How the look-up searches, for the error when nothing is found ("the host's meetings"). */
+	description: string;
+}
+
 export interface ZoomRequest {
-	method: IHttpRequestMethods;
-	/** Path below the API base URL, starting with "/", already encoded. */
-	path: string;
+	/** Which Zoom endpoint, by its name in the catalogue (transport/endpoints.ts). */
+	endpoint: EndpointName;
+	/** Values of the endpoint's `{placeholders}`, raw: the client encodes them. */
+	pathParameters?: Record<string, string | number>;
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex?: number;
-	/**
-	 * For a create (POST) whose outcome is unknown after a 5xx or a dropped connection: finds the
-	 * object the attempt may have created, so it is returned instead of being created twice.
-	 */
-	findExisting?: () => Promise<IDataObject | undefined>;
+	lookUp?: CreateLookUp;
 }
 
 export interface ZoomResponse<T = IDataObject> {
@@ -58,7 +65,7 @@ export interface ZoomResponse<T = IDataObject> {
 	recovered?: boolean;
 }
 
-export interface PaginatedRequest extends Omit<ZoomRequest, 'method' | 'findExisting'> {
+export interface PaginatedRequest extends Omit<ZoomRequest, 'lookUp'> {
 	/** Name of the array in Zoom's answer: `users`, `meetings`, … */
 	arrayKey: string;
 	/** Stop after this many records; undefined = all. */
@@ -130,25 +137,39 @@ export class ZoomClient {
 			: undefined;
 	}
 
-	private categoryFor(method: string, path: string): RateLimitCategory {
-		return this.learnedCategories.get(routeKey(method, path)) ?? defaultCategory(method, path);
+	/** The catalogue's category, until Zoom's X-RateLimit-Category header says otherwise. */
+	private categoryFor(endpoint: EndpointName): RateLimitCategory {
+		return this.learnedCategories.get(endpoint) ?? ENDPOINTS[endpoint].category;
 	}
 
 	private learn(
-		method: string,
-		path: string,
+		endpoint: EndpointName,
 		fallback: RateLimitCategory,
 		headers?: Record<string, unknown>,
-	) {
+	): RateLimitCategory {
 		const category = parseCategory(headerValue(headers, 'x-ratelimit-category')) ?? fallback;
-		if (category !== fallback) this.learnedCategories.set(routeKey(method, path), category);
+		if (category !== fallback) this.learnedCategories.set(endpoint, category);
 		return category;
 	}
 
-	private async send(request: ZoomRequest): Promise<FullResponse> {
+	/** The request's path, built by the catalogue; an unsafe ID stops the item before sending. */
+	private pathOf(request: ZoomRequest): string {
+		try {
+			return buildPath(request.endpoint, request.pathParameters ?? {});
+		} catch (error) {
+			const where = request.itemIndex !== undefined ? ` in item ${request.itemIndex}` : '';
+			const message =
+				error instanceof UnsafePathParameterError
+					? `Invalid "${error.label}"${where}: ${error.reason}`
+					: (error as Error).message;
+			throw new NodeOperationError(this.ctx.getNode(), message, { itemIndex: request.itemIndex });
+		}
+	}
+
+	private async send(request: ZoomRequest, path: string): Promise<FullResponse> {
 		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: `${await this.baseUrl()}${request.path}`,
+			method: ENDPOINTS[request.endpoint].method,
+			url: `${await this.baseUrl()}${path}`,
 			qs: request.qs,
 			body: request.body,
 			json: true,
@@ -170,39 +191,45 @@ export class ZoomClient {
 		}
 	}
 
+	private async acquire(
+		limiter: RateLimiter,
+		category: RateLimitCategory,
+		itemIndex: number | undefined,
+	): Promise<void> {
+		const node = this.ctx.getNode();
+		try {
+			await limiter.acquire(category, this.cancelSignal());
+		} catch (error) {
+			if (error instanceof DailyLimitReachedError) {
+				throw dailyLimitError(node, error.category, error.resetsAt, error.zoomMessage, itemIndex);
+			}
+			throw new NodeOperationError(
+				node,
+				error instanceof WaitCancelledError ? error.message : (error as Error),
+				{ itemIndex },
+			);
+		}
+	}
+
+	/**
+	 * Sends one request: paced by the rate limiter, retried as retryPolicy decides (this method
+	 * only carries the decisions out), Zoom's errors turned into errors a person can act on.
+	 */
 	async request<T = IDataObject>(request: ZoomRequest): Promise<ZoomResponse<T>> {
 		const node = this.ctx.getNode();
+		const path = this.pathOf(request);
+		const { method } = ENDPOINTS[request.endpoint];
 		const limiter = await this.limiter();
-		let failures = 0;
-		let rateLimitRetries = 0;
-		/** An earlier attempt failed without telling whether Zoom applied it. */
-		let outcomeUnknown = false;
+		let history: AttemptHistory = NO_ATTEMPTS;
 		for (;;) {
-			const category = this.categoryFor(request.method, request.path);
-			try {
-				await limiter.acquire(category, this.cancelSignal());
-			} catch (error) {
-				if (error instanceof DailyLimitReachedError) {
-					throw dailyLimitError(
-						node,
-						error.category,
-						error.resetsAt,
-						error.zoomMessage,
-						request.itemIndex,
-					);
-				}
-				throw new NodeOperationError(
-					node,
-					error instanceof WaitCancelledError ? error.message : (error as Error),
-					{ itemIndex: request.itemIndex },
-				);
-			}
+			const category = this.categoryFor(request.endpoint);
+			await this.acquire(limiter, category, request.itemIndex);
 			let failure: FailedCall;
 			try {
-				const response = await this.send(request);
-				const learned = this.learn(request.method, request.path, category, response.headers);
+				const response = await this.send(request, path);
+				const learned = this.learn(request.endpoint, category, response.headers);
 				limiter.observe(learned, response.headers ?? {}, response.statusCode);
-				if (request.findExisting) this.rememberReturned(response.body);
+				if (request.lookUp) this.rememberReturned(response.body);
 				return {
 					statusCode: response.statusCode,
 					body: (response.body ?? {}) as T,
@@ -226,61 +253,58 @@ export class ZoomClient {
 							);
 				}
 			}
-			const learned = this.learn(request.method, request.path, category, failure.headers);
+			const learned = this.learn(request.endpoint, category, failure.headers);
 			if (failure.headers) limiter.observe(learned, failure.headers, failure.statusCode);
-
-			if (failure.statusCode === 429) {
-				const type = (headerValue(failure.headers, 'x-ratelimit-type') ?? '').toLowerCase();
-				const zoomMessage = failure.body?.message ?? 'Rate limit reached';
-				if (type === 'daily-limit' || /daily/i.test(zoomMessage)) {
-					const wait = retryAfterMs(headerValue(failure.headers, 'retry-after'));
-					const resetsAt = wait !== undefined ? new Date(Date.now() + wait) : undefined;
-					// A per-host-user limit (meeting create/update) must not stop the other users' items.
-					if (!/particular user|per user|this user/i.test(zoomMessage)) {
-						limiter.blockForTheDay(learned, resetsAt, zoomMessage);
-					}
+			const retryAfter = retryAfterMs(headerValue(failure.headers, 'retry-after'));
+			const decision = decideAfterFailure(
+				{ method, canLookUp: request.lookUp !== undefined },
+				{
+					statusCode: failure.statusCode,
+					networkCode: failure.networkCode,
+					rateLimitType: headerValue(failure.headers, 'x-ratelimit-type')?.toLowerCase(),
+					zoomMessage: failure.body?.message,
+					retryAfterMs: retryAfter,
+				},
+				history,
+				this.retry,
+			);
+			switch (decision.action) {
+				case 'retry':
+					history = decision.history;
+					if (decision.pauseCategory) limiter.pause(learned, decision.waitMs);
+					else await this.wait(decision.waitMs, request.itemIndex);
+					continue;
+				case 'alreadyDone':
+					return {
+						statusCode: 204,
+						body: {} as T,
+						headers: failure.headers ?? {},
+						recovered: true,
+					};
+				case 'dailyLimit': {
+					const zoomMessage = failure.body?.message ?? 'Daily rate limit reached';
+					const resetsAt = retryAfter !== undefined ? new Date(Date.now() + retryAfter) : undefined;
+					if (decision.blockCategory) limiter.blockForTheDay(learned, resetsAt, zoomMessage);
 					throw dailyLimitError(node, learned, resetsAt, zoomMessage, request.itemIndex);
 				}
-				// A 429 means Zoom did not apply the request: repeating it is safe for every method.
-				if (rateLimitRetries < this.retry.maxRateLimitRetries) {
-					rateLimitRetries++;
-					limiter.pause(learned, retryAfterMs(headerValue(failure.headers, 'retry-after')) ?? 1000);
-					continue;
-				}
-				throw zoomApiError(node, failure, request.itemIndex, 1 + failures + rateLimitRetries);
-			}
-
-			if (
-				outcomeUnknown &&
-				failure.statusCode === 404 &&
-				request.method.toUpperCase() === 'DELETE'
-			) {
-				// The attempt whose answer was lost did delete it: the item's work is done.
-				return { statusCode: 204, body: {} as T, headers: failure.headers ?? {}, recovered: true };
-			}
-
-			const retryable =
-				failure.statusCode !== undefined
-					? this.retry.retryOnStatuses.includes(failure.statusCode)
-					: isTransientNetworkCode(failure.networkCode);
-			if (retryable && failures < this.retry.maxRetries) {
-				if (isSafeToRepeat(request.method)) {
-					outcomeUnknown = true;
-					await this.wait(backoffDelayMs(this.retry, failures++), request.itemIndex);
-					continue;
-				}
-				if (request.findExisting) {
-					await this.wait(backoffDelayMs(this.retry, failures++), request.itemIndex);
-					// Looking up first is what makes repeating a create safe.
-					const existing = await request.findExisting();
+				case 'lookUp': {
+					history = decision.history;
+					await this.wait(decision.waitMs, request.itemIndex);
+					const existing = await request.lookUp!.find();
 					if (existing) {
 						this.rememberReturned(existing);
 						return { statusCode: 201, body: existing as T, headers: {}, recovered: true };
 					}
-					continue;
+					if (decision.retryAfterLookUp) continue;
+					throw zoomApiError(node, failure, request.itemIndex, decision.attempts, {
+						outcomeUnknownAfterLookUp: request.lookUp!.description,
+					});
 				}
+				case 'fail':
+					throw zoomApiError(node, failure, request.itemIndex, decision.attempts, {
+						outcomeUnknown: decision.outcomeUnknown,
+					});
 			}
-			throw zoomApiError(node, failure, request.itemIndex, 1 + failures + rateLimitRetries);
 		}
 	}
 
@@ -291,7 +315,7 @@ export class ZoomClient {
 
 	/**
 	 * True when a create of this execution already returned the object with this ID: a
-	 * `findExisting` look-up must not hand it to a second item (rows with the same values).
+	 * create look-up must not hand it to a second item (rows with the same values).
 	 */
 	alreadyReturned(id: unknown): boolean {
 		return id !== undefined && id !== null && this.returnedIds.has(String(id));
@@ -308,7 +332,7 @@ export class ZoomClient {
 		do {
 			const qs: IDataObject = { ...request.qs, page_size: pageSize };
 			if (nextPageToken) qs.next_page_token = nextPageToken;
-			const { body } = await this.request<IDataObject>({ ...request, method: 'GET', qs });
+			const { body } = await this.request<IDataObject>({ ...request, qs });
 			const page = body[request.arrayKey];
 			if (Array.isArray(page)) results.push(...(page as IDataObject[]));
 			nextPageToken = typeof body.next_page_token === 'string' ? body.next_page_token : '';

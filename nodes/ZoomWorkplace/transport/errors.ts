@@ -114,6 +114,24 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EHOSTUNREACH: 'the host is unreachable',
 };
 
+export interface OutcomeNote {
+	/** The request may have been applied by Zoom although no attempt was answered with success. */
+	outcomeUnknown?: boolean;
+	/** As above, and a look-up (described here) did not find the object. */
+	outcomeUnknownAfterLookUp?: string;
+}
+
+/** Words for an error whose request Zoom may have applied, so nobody re-runs it blindly. */
+export function outcomeNote(note: OutcomeNote): string | undefined {
+	if (note.outcomeUnknownAfterLookUp) {
+		return `The object may have been created all the same: an attempt got no clear answer, and it was not found by ${note.outcomeUnknownAfterLookUp}. Check in Zoom before running this item again.`;
+	}
+	if (note.outcomeUnknown) {
+		return 'Zoom may have applied this request all the same: an attempt got no clear answer. Check in Zoom before running this item again.';
+	}
+	return undefined;
+}
+
 /**
  * Turns a Zoom error answer (or a request that got none) into an error that names Zoom's code
  * and message and says what to do. `attempts`: how often the request was sent.
@@ -123,6 +141,7 @@ export function zoomApiError(
 	failure: FailedCall,
 	itemIndex?: number,
 	attempts = 1,
+	note: OutcomeNote = {},
 ): NodeApiError {
 	const zoomCode = failure.body?.code !== undefined ? Number(failure.body.code) : undefined;
 	const zoomMessage = failure.body?.message ?? failure.message;
@@ -141,6 +160,13 @@ export function zoomApiError(
 		message = `Could not reach Zoom: ${(code && NETWORK_FAILURES[code]) ?? 'the request failed without an answer'}`;
 		// The code goes into the description: n8n swaps a message naming it for a generic text.
 		parts.unshift(`${failure.message}${code ? ` (${code})` : ''}.${tried}`);
+	}
+	const unknown = outcomeNote(note);
+	if (unknown) {
+		message += note.outcomeUnknownAfterLookUp
+			? ` — may have been created; not found by ${note.outcomeUnknownAfterLookUp}`
+			: ' — may have been applied';
+		parts.unshift(unknown);
 	}
 	return new NodeApiError(
 		node,

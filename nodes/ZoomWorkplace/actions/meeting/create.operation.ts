@@ -1,15 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
-import { encodeUserIdForPath } from '../../helpers/identifiers';
+import { buildMeetingBody, meetingFields } from '../../helpers/meetingBody';
 import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { findCreatedMeeting } from './findCreatedMeeting';
-import { meetingFields } from './meetingFields.description';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['create'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['createMeeting', 'listMeetings', 'getMeeting'];
 
 export const description: INodeProperties[] = [
 	userIdField(
@@ -35,18 +37,19 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const userId = readUserId(this, itemIndex);
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as MeetingFields;
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const topic = this.getNodeParameter('topic', itemIndex, '') as string;
 	const body = buildMeetingBody(this, itemIndex, { ...fields, topic }, this.getTimezone());
-	const path = `/users/${encodeUserIdForPath(userId)}/meetings`;
 	const attemptStartedAt = Date.now();
 	const { body: meeting } = await client.request<IDataObject>({
-		method: 'POST',
-		path,
+		endpoint: 'createMeeting',
+		pathParameters: { userId },
 		body,
 		itemIndex,
-		findExisting: async () =>
-			await findCreatedMeeting(client, path, body, attemptStartedAt, itemIndex),
+		lookUp: {
+			find: async () => await findCreatedMeeting(client, userId, body, attemptStartedAt, itemIndex),
+			description: "listing the host's scheduled meetings",
+		},
 	});
 	return meeting;
 }

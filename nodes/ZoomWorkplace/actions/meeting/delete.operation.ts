@@ -1,35 +1,52 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../transport';
-import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
+import type { FieldDefinition } from '../../helpers/fields';
+import { readMeetingTarget } from '../../helpers/parameters';
+import { booleanSchema } from '../../helpers/schemas';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['delete'] };
 
-export const description: INodeProperties[] = [
-	meetingIdField(show),
-	optionsCollection(show, [
-		{
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['deleteMeeting'];
+
+const OPTIONS: FieldDefinition[] = [
+	{
+		property: {
 			displayName: 'Notify Host',
 			name: 'notifyHost',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to email the host and alternative hosts about the cancellation',
 		},
-		{
+		// An explicit "off" is sent too, so Zoom's own default never decides for the user.
+		zoom: 'schedule_for_reminder',
+		in: 'query',
+		schema: booleanSchema,
+	},
+	{
+		property: {
 			displayName: 'Notify Registrants',
 			name: 'notifyRegistrants',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to email the registrants about the cancellation',
 		},
-		{
-			...occurrenceIdOption,
-			description:
-				'Delete only this occurrence of a recurring meeting (digits, from the meeting\'s "occurrences" list)',
-		},
-	]),
+		zoom: 'cancel_meeting_reminder',
+		in: 'query',
+		schema: booleanSchema,
+	},
+	occurrenceIdOption(
+		'Delete only this occurrence of a recurring meeting (digits, from the meeting\'s "occurrences" list)',
+	),
+];
+
+export const description: INodeProperties[] = [
+	meetingIdField(show),
+	optionsCollection(show, OPTIONS),
 ];
 
 export async function execute(
@@ -38,15 +55,14 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
-	if (occurrenceId) qs.occurrence_id = occurrenceId;
-	// An explicit "off" is sent too, so Zoom's own default never decides for the user.
-	if (options.notifyHost !== undefined) qs.schedule_for_reminder = Boolean(options.notifyHost);
-	if (options.notifyRegistrants !== undefined)
-		qs.cancel_meeting_reminder = Boolean(options.notifyRegistrants);
-	await client.request({ method: 'DELETE', path: target.path, qs, itemIndex });
+	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
+	await client.request({
+		endpoint: 'deleteMeeting',
+		pathParameters: { meetingId: target.meetingId },
+		qs,
+		itemIndex,
+	});
+	const occurrenceId = qs.occurrence_id as string | undefined;
 	return occurrenceId
 		? { id: target.id, occurrenceId, deleted: true }
 		: { id: target.id, deleted: true };

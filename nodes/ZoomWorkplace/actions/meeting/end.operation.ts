@@ -4,8 +4,12 @@ import type { ZoomClient } from '../../transport';
 import { readMeetingTarget } from '../../helpers/parameters';
 import { meetingIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['end'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['updateMeetingStatus'];
 
 export const description: INodeProperties[] = [
 	{
@@ -22,8 +26,8 @@ export async function execute(
 ): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
 	await client.request({
-		method: 'PUT',
-		path: `${target.path}/status`,
+		endpoint: 'updateMeetingStatus',
+		pathParameters: { meetingId: target.meetingId },
 		body: { action: 'end' },
 		itemIndex,
 	});

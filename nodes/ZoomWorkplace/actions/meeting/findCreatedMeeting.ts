@@ -22,13 +22,14 @@ function sameStartWhenUtc(sent: unknown, found: unknown): boolean {
  */
 export async function findCreatedMeeting(
 	client: ZoomClient,
-	hostPath: string,
+	hostUserId: string,
 	sent: IDataObject,
 	attemptStartedAt: number,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
 	const meetings = await client.requestAllItems({
-		path: hostPath,
+		endpoint: 'listMeetings',
+		pathParameters: { userId: hostUserId },
 		qs: { type: 'scheduled' },
 		arrayKey: 'meetings',
 		itemIndex,
@@ -49,8 +50,8 @@ export async function findCreatedMeeting(
 	if (!candidate) return undefined;
 	// The list holds a summary; the caller expects what a create returns (join URL, settings, …).
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: `/meetings/${String(candidate.id)}`,
+		endpoint: 'getMeeting',
+		pathParameters: { meetingId: String(candidate.id) },
 		itemIndex,
 	});
 	return body;

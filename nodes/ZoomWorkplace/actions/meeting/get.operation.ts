@@ -1,28 +1,39 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
+import type { FieldDefinition } from '../../helpers/fields';
+import { readMeetingTarget } from '../../helpers/parameters';
+import { booleanSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../transport';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['get'] };
 
-export const description: INodeProperties[] = [
-	meetingIdField(show),
-	optionsCollection(show, [
-		{
-			...occurrenceIdOption,
-			description:
-				'Return the details of this occurrence of a recurring meeting (digits, from the meeting\'s "occurrences" list)',
-		},
-		{
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getMeeting'];
+
+const OPTIONS: FieldDefinition[] = [
+	occurrenceIdOption(
+		'Return the details of this occurrence of a recurring meeting (digits, from the meeting\'s "occurrences" list)',
+	),
+	{
+		property: {
 			displayName: 'Show Previous Occurrences',
 			name: 'showPreviousOccurrences',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to list the past occurrences of a recurring meeting too',
 		},
-	]),
+		zoom: 'show_previous_occurrences',
+		in: 'query',
+		schema: booleanSchema,
+	},
+];
+
+export const description: INodeProperties[] = [
+	meetingIdField(show),
+	optionsCollection(show, OPTIONS),
 ];
 
 export async function execute(
@@ -31,15 +42,10 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
-	if (occurrenceId) qs.occurrence_id = occurrenceId;
-	if (options.showPreviousOccurrences !== undefined)
-		qs.show_previous_occurrences = Boolean(options.showPreviousOccurrences);
+	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: target.path,
+		endpoint: 'getMeeting',
+		pathParameters: { meetingId: target.meetingId },
 		qs,
 		itemIndex,
 	});

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { dateOnlySchema } from '../../helpers/schemas';
 import { readLimit, readUserId } from '../../helpers/parameters';
-import { validateField } from '../../helpers/validation';
+import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['getAll'] };
 
@@ -19,71 +20,90 @@ const LIST_TYPES = [
 	'previous_meetings',
 ] as const;
 
-export const description: INodeProperties[] = [
-	userIdField(show, 'Whose meetings to list: "me", a user ID or an email'),
-	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'From',
-				name: 'from',
-				type: 'dateTime',
-				default: '',
-				description: 'Only meetings on or after this date (only the date part is used)',
-			},
-			{
-				displayName: 'To',
-				name: 'to',
-				type: 'dateTime',
-				default: '',
-				description: 'Only meetings on or before this date (only the date part is used)',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'Live', value: 'live', description: 'Meetings in progress' },
-					{
-						name: 'Previous Meetings',
-						value: 'previous_meetings',
-						description: 'Meetings that took place',
-					},
-					{
-						name: 'Scheduled',
-						value: 'scheduled',
-						description: 'Unexpired previous, live and upcoming scheduled meetings',
-					},
-					{
-						name: 'Upcoming',
-						value: 'upcoming',
-						description: 'Upcoming meetings, live ones included',
-					},
-					{
-						name: 'Upcoming Meetings',
-						value: 'upcoming_meetings',
-						description: 'Upcoming meetings only',
-					},
-				],
-				default: 'scheduled',
-				description: 'Which meetings to list',
-			},
-		],
-	},
-	optionsCollection(show),
-];
-
 /** A date picker gives a string; an expression may give a Luxon DateTime or a Date. */
 function asText(value: unknown): unknown {
 	if (value instanceof Date) return value.toISOString();
 	return value !== null && typeof value === 'object' ? String(value) : value;
 }
+
+const dateFilter = z.preprocess(asText, dateOnlySchema);
+
+const FILTERS: FieldDefinition[] = [
+	{
+		property: {
+			displayName: 'From',
+			name: 'from',
+			type: 'dateTime',
+			default: '',
+			description: 'Only meetings on or after this date (only the date part is used)',
+		},
+		zoom: 'from',
+		in: 'query',
+		schema: dateFilter,
+		skip: (v) => !v,
+	},
+	{
+		property: {
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			description: 'Only meetings on or before this date (only the date part is used)',
+		},
+		zoom: 'to',
+		in: 'query',
+		schema: dateFilter,
+		skip: (v) => !v,
+	},
+	{
+		property: {
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [
+				{ name: 'Live', value: 'live', description: 'Meetings in progress' },
+				{
+					name: 'Previous Meetings',
+					value: 'previous_meetings',
+					description: 'Meetings that took place',
+				},
+				{
+					name: 'Scheduled',
+					value: 'scheduled',
+					description: 'Unexpired previous, live and upcoming scheduled meetings',
+				},
+				{
+					name: 'Upcoming',
+					value: 'upcoming',
+					description: 'Upcoming meetings, live ones included',
+				},
+				{
+					name: 'Upcoming Meetings',
+					value: 'upcoming_meetings',
+					description: 'Upcoming meetings only',
+				},
+			],
+			default: 'scheduled',
+			description: 'Which meetings to list',
+		},
+		zoom: 'type',
+		in: 'query',
+		schema: z.enum(LIST_TYPES, {
+			errorMap: () => ({ message: `must be one of ${LIST_TYPES.join(', ')}` }),
+		}),
+		skip: (v) => v === '',
+	},
+];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['listMeetings'];
+
+export const description: INodeProperties[] = [
+	userIdField(show, 'Whose meetings to list: "me", a user ID or an email'),
+	...returnAllAndLimit(show),
+	fieldsCollection('filters', 'Filters', FILTERS, show, 'Add Filter'),
+	optionsCollection(show),
+];
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -93,37 +113,18 @@ export async function execute(
 	const userId = readUserId(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-
-	const qs: IDataObject = {};
-	if (filters.type !== undefined && filters.type !== '') {
-		qs.type = validateField(
-			this,
-			itemIndex,
-			'Type',
-			z.enum(LIST_TYPES, {
-				errorMap: () => ({ message: `must be one of ${LIST_TYPES.join(', ')}` }),
-			}),
-			filters.type,
-		);
-	}
-	if (filters.from)
-		qs.from = validateField(this, itemIndex, 'From', dateOnlySchema, asText(filters.from));
-	if (filters.to) {
-		const from = qs.from as string | undefined;
-		qs.to = validateField(
-			this,
-			itemIndex,
-			'To',
-			dateOnlySchema.refine(
-				(to) => from === undefined || to >= from,
-				`must not be before From (${from ?? ''})`,
-			),
-			asText(filters.to),
+	const { qs } = applyFields(this, itemIndex, FILTERS, filters);
+	if (typeof qs.from === 'string' && typeof qs.to === 'string' && qs.to < qs.from) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid "To" in item ${itemIndex}: must not be before From (${qs.from})`,
+			{ itemIndex, description: `Received: "${qs.to}"` },
 		);
 	}
 
 	return await client.requestAllItems({
-		path: `/users/${encodeUserIdForPath(userId)}/meetings`,
+		endpoint: 'listMeetings',
+		pathParameters: { userId },
 		qs,
 		arrayKey: 'meetings',
 		limit,

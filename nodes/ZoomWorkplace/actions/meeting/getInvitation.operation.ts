@@ -4,8 +4,12 @@ import type { ZoomClient } from '../../transport';
 import { readMeetingTarget } from '../../helpers/parameters';
 import { meetingIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['getInvitation'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getMeetingInvitation'];
 
 export const description: INodeProperties[] = [meetingIdField(show), optionsCollection(show)];
 
@@ -17,8 +21,8 @@ export async function execute(
 ): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: `${target.path}/invitation`,
+		endpoint: 'getMeetingInvitation',
+		pathParameters: { meetingId: target.meetingId },
 		itemIndex,
 	});
 	return { id: target.id, ...body };

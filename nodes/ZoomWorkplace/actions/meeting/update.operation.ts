@@ -1,15 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildMeetingBody, type MeetingFields } from '../../helpers/meetingBody';
+import { buildMeetingBody, meetingFields } from '../../helpers/meetingBody';
 import type { ZoomClient } from '../../transport';
-import { readMeetingTarget, readOccurrenceId } from '../../helpers/parameters';
+import { readMeetingTarget } from '../../helpers/parameters';
 import { readBackAfterUpdate } from '../readBack';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
-import { meetingFields } from './meetingFields.description';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['meeting'], operation: ['update'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['updateMeeting', 'getMeeting'];
+
+const OPTIONS = [
+	occurrenceIdOption(
+		'Update only this occurrence of a recurring meeting (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
+	),
+];
 
 export const description: INodeProperties[] = [
 	meetingIdField(show),
@@ -22,13 +31,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	meetingFields('updateFields', show),
-	optionsCollection(show, [
-		{
-			...occurrenceIdOption,
-			description:
-				'Update only this occurrence of a recurring meeting (digits). Zoom then accepts only Agenda, Start Time, Duration and some settings.',
-		},
-	]),
+	optionsCollection(show, OPTIONS),
 ];
 
 export async function execute(
@@ -37,9 +40,9 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const target = readMeetingTarget(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const occurrenceId = readOccurrenceId(this, itemIndex, options.occurrenceId);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as MeetingFields;
+	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
+	const occurrenceId = qs.occurrence_id as string | undefined;
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	// Same body as Create; false and 0 are kept (turning a setting off is an update).
 	const body = buildMeetingBody(this, itemIndex, fields, this.getTimezone());
 	if (Object.keys(body).length === 0) {
@@ -53,15 +56,15 @@ export async function execute(
 			},
 		);
 	}
-	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
-	await client.request({ method: 'PATCH', path: target.path, qs, body, itemIndex });
+	const pathParameters = { meetingId: target.meetingId };
+	await client.request({ endpoint: 'updateMeeting', pathParameters, qs, body, itemIndex });
 
 	const confirmation: IDataObject = { id: target.id };
 	if (occurrenceId) confirmation.occurrenceId = occurrenceId;
 	return await readBackAfterUpdate(
 		this,
 		client,
-		{ path: target.path, qs, itemIndex },
+		{ endpoint: 'getMeeting', pathParameters, qs, itemIndex },
 		confirmation,
 	);
 }

@@ -1,3 +1,3 @@
 import { statusOperation } from './setStatus';
 
-export const { description, execute } = statusOperation('activate');
+export const { description, execute, endpoints } = statusOperation('activate');

@@ -2,11 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { emailSchema } from '../../helpers/schemas';
+import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
+import { emailSchema, integerChoiceSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { findCreatedUser } from './findCreatedUser';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['create'] };
 
@@ -53,13 +55,74 @@ export const userPasswordSchema = z
 		`must not contain ${MAX_CONSECUTIVE_RUN} or more consecutive characters (such as "123456" or "abcdef")`,
 	);
 
-const firstNameSchema = z
-	.string({ invalid_type_error: 'must be text' })
-	.max(64, 'must be at most 64 characters');
-const displayNameSchema = z
-	.string({ invalid_type_error: 'must be text' })
-	.max(128, 'must be at most 128 characters');
 const userEmailSchema = emailSchema.pipe(z.string().max(128, 'must be at most 128 characters'));
+
+/** Like validateField, but the error never repeats the password. */
+function validatePassword(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
+	const result = userPasswordSchema.safeParse(value);
+	if (result.success) return result.data;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Invalid "Password" in item ${itemIndex}: ${result.error.issues[0]?.message ?? 'invalid value'}`,
+		{
+			itemIndex,
+			description:
+				'Zoom\'s password rules: 8 to 32 characters, at least one letter and one number, both uppercase and lowercase letters, not one character repeated, no run of consecutive characters such as "123456" or "abcdef".',
+		},
+	);
+}
+
+const nameField = (displayName: string, name: string, zoom: string, max: number) => ({
+	property: {
+		displayName,
+		name,
+		type: 'string' as const,
+		default: '',
+		description: `Up to ${max} characters`,
+	},
+	zoom,
+	schema: z
+		.string({ invalid_type_error: 'must be text' })
+		.max(max, `must be at most ${max} characters`),
+});
+
+/** The optional fields of POST /users, placed in `user_info`. */
+const CREATE_FIELDS: FieldDefinition[] = [
+	nameField('Display Name', 'displayName', 'display_name', 128),
+	nameField('First Name', 'firstName', 'first_name', 64),
+	nameField('Last Name', 'lastName', 'last_name', 64),
+	{
+		property: {
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only with the "Auto Create" action. 8 to 32 characters with at least one number, both uppercase and lowercase letters, not one character repeated and no run of 6 consecutive characters such as "123456". Accounts with enhanced password rules may ask for more.',
+		},
+		zoom: 'password',
+		secret: true,
+		transform: (value, { ctx, itemIndex, extra }) => {
+			if (extra.action !== 'autoCreate') {
+				if (value === '') return undefined;
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`Invalid "Password" in item ${itemIndex}: a password can only be set with the "Auto Create" action`,
+					{
+						itemIndex,
+						description:
+							'With the other actions the user sets a password themselves (Create) or has none (Customer Create, SSO Create). Remove the Password field or choose "Auto Create".',
+					},
+				);
+			}
+			return validatePassword(ctx, itemIndex, value);
+		},
+	},
+];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['createUser', 'getUser'];
 
 export const description: INodeProperties[] = [
 	{
@@ -125,70 +188,9 @@ export const description: INodeProperties[] = [
 		description: "The user's license type",
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-				description: 'Up to 128 characters',
-			},
-			{
-				displayName: 'First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-				description: 'Up to 64 characters',
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-				description: 'Up to 64 characters',
-			},
-			{
-				displayName: 'Password',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'Only with the "Auto Create" action. 8 to 32 characters with at least one number, both uppercase and lowercase letters, not one character repeated and no run of 6 consecutive characters such as "123456". Accounts with enhanced password rules may ask for more.',
-			},
-		],
-	},
+	fieldsCollection('additionalFields', 'Additional Fields', CREATE_FIELDS, show),
 	optionsCollection(show),
 ];
-
-/** Like validateField, but the error never repeats the password. */
-function validatePassword(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const result = userPasswordSchema.safeParse(value);
-	if (result.success) return result.data;
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`Invalid "Password" in item ${itemIndex}: ${result.error.issues[0]?.message ?? 'invalid value'}`,
-		{
-			itemIndex,
-			description:
-				'Zoom\'s password rules: 8 to 32 characters, at least one letter and one number, both uppercase and lowercase letters, not one character repeated, no run of consecutive characters such as "123456" or "abcdef".',
-		},
-	);
-}
-
-interface CreateFields {
-	displayName?: string;
-	firstName?: string;
-	lastName?: string;
-	password?: string;
-}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -213,12 +215,7 @@ export async function execute(
 		this,
 		itemIndex,
 		'User Type',
-		z.coerce
-			.number()
-			.refine(
-				(v) => (USER_TYPES as readonly number[]).includes(v),
-				'must be 1 (Basic), 2 (Licensed) or 99 (None)',
-			),
+		integerChoiceSchema(USER_TYPES, 'must be 1 (Basic), 2 (Licensed) or 99 (None)'),
 		this.getNodeParameter('userType', itemIndex, 1),
 	);
 	if (type === 99 && action !== 'ssoCreate') {
@@ -228,55 +225,21 @@ export async function execute(
 			{ itemIndex },
 		);
 	}
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as CreateFields;
-
-	const userInfo: IDataObject = { email, type };
-	if (fields.firstName !== undefined)
-		userInfo.first_name = validateField(
-			this,
-			itemIndex,
-			'First Name',
-			firstNameSchema,
-			fields.firstName,
-		);
-	if (fields.lastName !== undefined)
-		userInfo.last_name = validateField(
-			this,
-			itemIndex,
-			'Last Name',
-			firstNameSchema,
-			fields.lastName,
-		);
-	if (fields.displayName !== undefined)
-		userInfo.display_name = validateField(
-			this,
-			itemIndex,
-			'Display Name',
-			displayNameSchema,
-			fields.displayName,
-		);
-	if (fields.password !== undefined && (fields.password !== '' || action === 'autoCreate')) {
-		if (action !== 'autoCreate') {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Invalid "Password" in item ${itemIndex}: a password can only be set with the "Auto Create" action`,
-				{
-					itemIndex,
-					description:
-						'With the other actions the user sets a password themselves (Create) or has none (Customer Create, SSO Create). Remove the Password field or choose "Auto Create".',
-				},
-			);
-		}
-		userInfo.password = validatePassword(this, itemIndex, fields.password);
-	}
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { body: userInfo } = applyFields(this, itemIndex, CREATE_FIELDS, fields, undefined, {
+		extra: { action },
+	});
+	Object.assign(userInfo, { email, type });
 
 	const attemptStartedAt = Date.now();
 	const { body } = await client.request<IDataObject>({
-		method: 'POST',
-		path: '/users',
+		endpoint: 'createUser',
 		body: { action, user_info: userInfo },
 		itemIndex,
-		findExisting: async () => await findCreatedUser(client, email, attemptStartedAt, itemIndex),
+		lookUp: {
+			find: async () => await findCreatedUser(client, email, attemptStartedAt, itemIndex),
+			description: `looking up ${email} in the account`,
+		},
 	});
 	return body;
 }

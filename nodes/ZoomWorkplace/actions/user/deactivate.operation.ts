@@ -1,3 +1,3 @@
 import { statusOperation } from './setStatus';
 
-export const { description, execute } = statusOperation('deactivate');
+export const { description, execute, endpoints } = statusOperation('deactivate');

@@ -2,25 +2,67 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
+import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import { booleanSchema, emailSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['delete'] };
 
 const DELETE_ACTIONS = ['disassociate', 'delete'] as const;
 
-/** Node option → Zoom query parameter; each moves data to the Transfer To Email user. */
-const TRANSFERS: Record<string, { label: string; zoom: string }> = {
-	transferMeetings: { label: 'Transfer Meetings', zoom: 'transfer_meeting' },
-	transferRecordings: { label: 'Transfer Recordings', zoom: 'transfer_recording' },
-	transferWebinars: { label: 'Transfer Webinars', zoom: 'transfer_webinar' },
-	transferWhiteboards: { label: 'Transfer Whiteboards', zoom: 'transfer_whiteboard' },
-};
+/** A "transfer" switch: a query parameter that moves data to the Transfer To Email user. */
+const transferSwitch = (displayName: string, name: string, zoom: string, what: string) => ({
+	property: {
+		displayName,
+		name,
+		type: 'boolean' as const,
+		default: true,
+		description: `Whether to transfer the user's ${what} (needs Transfer To Email)`,
+	},
+	zoom,
+	in: 'query' as const,
+	schema: booleanSchema,
+});
+
+/** The Transfer options of DELETE /users/{userId}, each declared once. */
+const TRANSFER_FIELDS: FieldDefinition[] = [
+	transferSwitch('Transfer Meetings', 'transferMeetings', 'transfer_meeting', 'upcoming meetings'),
+	transferSwitch(
+		'Transfer Recordings',
+		'transferRecordings',
+		'transfer_recording',
+		'cloud recordings',
+	),
+	{
+		property: {
+			displayName: 'Transfer To Email',
+			name: 'transferEmail',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description:
+				'Email of the account user who receives the data. Required when the user has Zoom Events/Sessions.',
+		},
+		zoom: 'transfer_email',
+		in: 'query',
+		schema: emailSchema,
+	},
+	transferSwitch('Transfer Webinars', 'transferWebinars', 'transfer_webinar', 'webinars'),
+	transferSwitch(
+		'Transfer Whiteboards',
+		'transferWhiteboards',
+		'transfer_whiteboard',
+		'Zoom Whiteboard data',
+	),
+];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['deleteUser'];
 
 export const description: INodeProperties[] = [
 	userIdField(show),
@@ -48,53 +90,8 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{
-		displayName: 'Transfer',
-		name: 'transfer',
-		type: 'collection',
-		placeholder: 'Add Transfer Option',
-		default: {},
+		...fieldsCollection('transfer', 'Transfer', TRANSFER_FIELDS, show, 'Add Transfer Option'),
 		description: "Hand the user's data over to another user of the account before it goes",
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Transfer Meetings',
-				name: 'transferMeetings',
-				type: 'boolean',
-				default: true,
-				description: "Whether to transfer the user's upcoming meetings (needs Transfer To Email)",
-			},
-			{
-				displayName: 'Transfer Recordings',
-				name: 'transferRecordings',
-				type: 'boolean',
-				default: true,
-				description: "Whether to transfer the user's cloud recordings (needs Transfer To Email)",
-			},
-			{
-				displayName: 'Transfer To Email',
-				name: 'transferEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description:
-					'Email of the account user who receives the data. Required when the user has Zoom Events/Sessions.',
-			},
-			{
-				displayName: 'Transfer Webinars',
-				name: 'transferWebinars',
-				type: 'boolean',
-				default: true,
-				description: "Whether to transfer the user's webinars (needs Transfer To Email)",
-			},
-			{
-				displayName: 'Transfer Whiteboards',
-				name: 'transferWhiteboards',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to transfer the user's Zoom Whiteboard data (needs Transfer To Email)",
-			},
-		],
 	},
 	optionsCollection(show),
 ];
@@ -114,32 +111,24 @@ export async function execute(
 	);
 	const transfer = this.getNodeParameter('transfer', itemIndex, {}) as IDataObject;
 
-	const qs: IDataObject = { action };
-	if (transfer.transferEmail !== undefined) {
-		qs.transfer_email = validateField(
-			this,
-			itemIndex,
-			'Transfer To Email',
-			emailSchema,
-			transfer.transferEmail,
-		);
-	}
-	for (const [name, { label, zoom }] of Object.entries(TRANSFERS)) {
-		if (transfer[name] === undefined) continue;
-		const value = validateField(this, itemIndex, label, booleanSchema, transfer[name]);
-		if (value && qs.transfer_email === undefined) {
+	const { qs } = applyFields(this, itemIndex, TRANSFER_FIELDS, transfer, {
+		body: {},
+		qs: { action },
+	});
+	// A transfer needs someone to receive the data.
+	for (const field of TRANSFER_FIELDS) {
+		if (field.in === 'query' && qs[field.zoom] === true && qs.transfer_email === undefined) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Invalid "${label}" in item ${itemIndex}: it needs "Transfer To Email", the user who receives the data`,
+				`Invalid "${field.property.displayName}" in item ${itemIndex}: it needs "Transfer To Email", the user who receives the data`,
 				{ itemIndex },
 			);
 		}
-		qs[zoom] = value;
 	}
 
 	await client.request({
-		method: 'DELETE',
-		path: `/users/${encodeUserIdForPath(userId)}`,
+		endpoint: 'deleteUser',
+		pathParameters: { userId },
 		qs,
 		itemIndex,
 	});

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import type { ZoomClient } from '../../transport';
 
 /** Zoom's clock and ours may differ a little; a user created this long before the attempt is not ours. */
@@ -25,8 +24,8 @@ export async function findCreatedUser(
 	// The client's errors are already NodeApiErrors; only "no such user" means "not created".
 	const response = await client
 		.request<IDataObject>({
-			method: 'GET',
-			path: `/users/${encodeUserIdForPath(email)}`,
+			endpoint: 'getUser',
+			pathParameters: { userId: email },
 			itemIndex,
 		})
 		.catch((error: unknown) => {

@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['get'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getUser'];
 
 export const description: INodeProperties[] = [userIdField(show), optionsCollection(show)];
 
@@ -17,8 +20,8 @@ export async function execute(
 ): Promise<IDataObject> {
 	const userId = readUserId(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: `/users/${encodeUserIdForPath(userId)}`,
+		endpoint: 'getUser',
+		pathParameters: { userId },
 		itemIndex,
 	});
 	return body;

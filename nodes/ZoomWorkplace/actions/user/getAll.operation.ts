@@ -2,63 +2,66 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { readLimit } from '../../helpers/parameters';
-import { validateField } from '../../helpers/validation';
+import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
 const USER_STATUSES = ['active', 'inactive', 'pending'] as const;
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Role ID',
-				name: 'roleId',
-				type: 'string',
-				default: '',
-				placeholder: '2',
-				description: 'Only users with this role. Built-in roles: 0 Owner, 1 Admin, 2 Member.',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Active', value: 'active', description: 'Users who joined the account' },
-					{ name: 'Inactive', value: 'inactive', description: 'Deactivated users' },
-					{
-						name: 'Pending',
-						value: 'pending',
-						description: 'Invited users who have not accepted yet',
-					},
-				],
-				default: 'active',
-				description: 'Zoom lists active users when no status is given',
-			},
-		],
-	},
-	optionsCollection(show),
-];
-
-interface UserFilters {
-	roleId?: string;
-	status?: string;
-}
-
 const roleIdSchema = z
 	.union([z.string(), z.number()], { invalid_type_error: 'must be text' })
 	.transform((v) => String(v).trim())
 	.refine((v) => v !== '' && !/[\s/?#&]/.test(v), 'must be a role ID such as 2');
+
+const FILTERS: FieldDefinition[] = [
+	{
+		property: {
+			displayName: 'Role ID',
+			name: 'roleId',
+			type: 'string',
+			default: '',
+			placeholder: '2',
+			description: 'Only users with this role. Built-in roles: 0 Owner, 1 Admin, 2 Member.',
+		},
+		zoom: 'role_id',
+		in: 'query',
+		schema: roleIdSchema,
+	},
+	{
+		property: {
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Active', value: 'active', description: 'Users who joined the account' },
+				{ name: 'Inactive', value: 'inactive', description: 'Deactivated users' },
+				{
+					name: 'Pending',
+					value: 'pending',
+					description: 'Invited users who have not accepted yet',
+				},
+			],
+			default: 'active',
+			description: 'Zoom lists active users when no status is given',
+		},
+		zoom: 'status',
+		in: 'query',
+		schema: z.enum(USER_STATUSES, { message: 'must be active, inactive or pending' }),
+	},
+];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['listUsers'];
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit(show),
+	fieldsCollection('filters', 'Filters', FILTERS, show, 'Add Filter'),
+	optionsCollection(show),
+];
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -66,18 +69,13 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as UserFilters;
-	const qs: IDataObject = {};
-	if (filters.status !== undefined) {
-		qs.status = validateField(
-			this,
-			itemIndex,
-			'Status',
-			z.enum(USER_STATUSES, { message: 'must be active, inactive or pending' }),
-			filters.status,
-		);
-	}
-	if (filters.roleId !== undefined)
-		qs.role_id = validateField(this, itemIndex, 'Role ID', roleIdSchema, filters.roleId);
-	return await client.requestAllItems({ path: '/users', qs, arrayKey: 'users', limit, itemIndex });
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const { qs } = applyFields(this, itemIndex, FILTERS, filters);
+	return await client.requestAllItems({
+		endpoint: 'listUsers',
+		qs,
+		arrayKey: 'users',
+		limit,
+		itemIndex,
+	});
 }

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { readUserId } from '../../helpers/parameters';
-import { validateField } from '../../helpers/validation';
+import type { FieldDefinition } from '../../helpers/fields';
+import { integerChoiceSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['getSettings'] };
 
@@ -17,34 +18,40 @@ export const SETTINGS_SECTIONS = [
 	'meeting_security',
 ] as const;
 
-export const settingsSectionField: INodeProperties = {
-	displayName: 'Section',
-	name: 'option',
-	type: 'options',
-	options: [
-		{
-			name: 'Meeting Authentication',
-			value: 'meeting_authentication',
-			description: 'The authentication profiles for meetings and webinars',
-		},
-		{
-			name: 'Meeting Security',
-			value: 'meeting_security',
-			description: 'Meeting and webinar security settings',
-		},
-		{
-			name: 'Recording Authentication',
-			value: 'recording_authentication',
-			description: 'The authentication profiles for cloud recordings',
-		},
-	],
-	default: 'meeting_security',
-	description: 'Work on one special section instead of the general settings',
-};
-
 export const settingsSectionSchema = z.enum(SETTINGS_SECTIONS, {
 	message: 'must be meeting_authentication, recording_authentication or meeting_security',
 });
+
+/** The Section option of Get Settings and Update Settings (Zoom's `option` query parameter). */
+export const settingsSectionOption: FieldDefinition = {
+	property: {
+		displayName: 'Section',
+		name: 'option',
+		type: 'options',
+		options: [
+			{
+				name: 'Meeting Authentication',
+				value: 'meeting_authentication',
+				description: 'The authentication profiles for meetings and webinars',
+			},
+			{
+				name: 'Meeting Security',
+				value: 'meeting_security',
+				description: 'Meeting and webinar security settings',
+			},
+			{
+				name: 'Recording Authentication',
+				value: 'recording_authentication',
+				description: 'The authentication profiles for cloud recordings',
+			},
+		],
+		default: 'meeting_security',
+		description: 'Work on one special section instead of the general settings',
+	},
+	zoom: 'option',
+	in: 'query',
+	schema: settingsSectionSchema,
+};
 
 const LOGIN_TYPES = [0, 1, 11, 21, 23, 24, 27, 97, 98, 99, 100, 101] as const;
 
@@ -63,10 +70,9 @@ const customQueryFieldsSchema = z
 	)
 	.transform((v) => v.join(','));
 
-export const description: INodeProperties[] = [
-	userIdField(show),
-	optionsCollection(show, [
-		{
+const OPTIONS: FieldDefinition[] = [
+	{
+		property: {
 			displayName: 'Fields',
 			name: 'customQueryFields',
 			type: 'string',
@@ -75,7 +81,13 @@ export const description: INodeProperties[] = [
 			description:
 				'Comma-separated names of the settings to return (with the sections holding them); all when empty',
 		},
-		{
+		zoom: 'custom_query_fields',
+		in: 'query',
+		schema: customQueryFieldsSchema,
+		skip: (value) => value === '',
+	},
+	{
+		property: {
 			displayName: 'Login Type',
 			name: 'loginType',
 			type: 'options',
@@ -96,15 +108,17 @@ export const description: INodeProperties[] = [
 			default: 100,
 			description: 'The settings that apply when the user signs in this way',
 		},
-		settingsSectionField,
-	]),
+		zoom: 'login_type',
+		in: 'query',
+		schema: integerChoiceSchema(LOGIN_TYPES, `must be one of ${LOGIN_TYPES.join(', ')}`),
+	},
+	settingsSectionOption,
 ];
 
-interface GetSettingsOptions {
-	customQueryFields?: string;
-	loginType?: number;
-	option?: string;
-}
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getUserSettings'];
+
+export const description: INodeProperties[] = [userIdField(show), optionsCollection(show, OPTIONS)];
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -112,36 +126,10 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject> {
 	const userId = readUserId(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as GetSettingsOptions;
-	const qs: IDataObject = {};
-	if (options.option !== undefined)
-		qs.option = validateField(this, itemIndex, 'Section', settingsSectionSchema, options.option);
-	if (options.loginType !== undefined) {
-		qs.login_type = validateField(
-			this,
-			itemIndex,
-			'Login Type',
-			z.coerce
-				.number()
-				.refine(
-					(v) => (LOGIN_TYPES as readonly number[]).includes(v),
-					`must be one of ${LOGIN_TYPES.join(', ')}`,
-				),
-			options.loginType,
-		);
-	}
-	if (options.customQueryFields !== undefined && options.customQueryFields !== '') {
-		qs.custom_query_fields = validateField(
-			this,
-			itemIndex,
-			'Fields',
-			customQueryFieldsSchema,
-			options.customQueryFields,
-		);
-	}
+	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
 	const { body } = await client.request<IDataObject>({
-		method: 'GET',
-		path: `/users/${encodeUserIdForPath(userId)}/settings`,
+		endpoint: 'getUserSettings',
+		pathParameters: { userId },
 		qs,
 		itemIndex,
 	});

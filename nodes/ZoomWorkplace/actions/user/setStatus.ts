@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { userIdField } from '../common.descriptions';
@@ -18,12 +17,12 @@ export function statusOperation(action: 'activate' | 'deactivate'): ZoomOperatio
 	): Promise<IDataObject> {
 		const userId = readUserId(this, itemIndex);
 		await client.request({
-			method: 'PUT',
-			path: `/users/${encodeUserIdForPath(userId)}/status`,
+			endpoint: 'updateUserStatus',
+			pathParameters: { userId },
 			body: { action },
 			itemIndex,
 		});
 		return { id: userId, status: action === 'activate' ? 'active' : 'inactive' };
 	}
-	return { description, execute };
+	return { description, execute, endpoints: ['updateUserStatus'] };
 }

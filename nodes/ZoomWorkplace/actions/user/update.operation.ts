@@ -2,14 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
-import { booleanSchema, timezoneSchema } from '../../helpers/schemas';
+import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
+import { booleanSchema, integerChoiceSchema, timezoneSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['update'] };
 
@@ -30,9 +31,6 @@ export const pmiSchema = digitsSchema(
 ).transform(Number);
 
 export const hostKeySchema = digitsSchema(/^\d{6,10}$/, 'must be 6 to 10 digits');
-
-const integerChoice = (allowed: readonly number[], message: string) =>
-	z.coerce.number({ invalid_type_error: message }).refine((v) => allowed.includes(v), message);
 
 const aboutMeSchema = text(150).refine(
 	(v) => !/<[a-z/!]|https?:\/\/|www\./i.test(v),
@@ -69,261 +67,6 @@ const phoneNumberSchema = z.object({
 	),
 });
 
-/** Node field → Zoom PATCH /users/{userId} field, with the check each value must pass. */
-const FIELDS: Record<string, { label: string; zoom: string; schema: z.ZodTypeAny }> = {
-	aboutMe: { label: 'About Me', zoom: 'about_me', schema: aboutMeSchema },
-	cmsUserId: { label: 'CMS User ID', zoom: 'cms_user_id', schema: text() },
-	company: { label: 'Company', zoom: 'company', schema: text(255) },
-	dept: { label: 'Department', zoom: 'dept', schema: text() },
-	displayName: { label: 'Display Name', zoom: 'display_name', schema: text(128) },
-	firstName: { label: 'First Name', zoom: 'first_name', schema: text(64) },
-	hostKey: { label: 'Host Key', zoom: 'host_key', schema: hostKeySchema },
-	jobTitle: { label: 'Job Title', zoom: 'job_title', schema: text(128) },
-	language: { label: 'Language', zoom: 'language', schema: languageSchema },
-	lastName: { label: 'Last Name', zoom: 'last_name', schema: text(64) },
-	linkedinUrl: { label: 'LinkedIn URL', zoom: 'linkedin_url', schema: linkedInUrlSchema },
-	location: { label: 'Location', zoom: 'location', schema: text(256) },
-	manager: { label: 'Manager', zoom: 'manager', schema: text() },
-	pmi: { label: 'Personal Meeting ID (PMI)', zoom: 'pmi', schema: pmiSchema },
-	pronouns: { label: 'Pronouns', zoom: 'pronouns', schema: text() },
-	pronounsOption: {
-		label: 'Pronouns Display',
-		zoom: 'pronouns_option',
-		schema: integerChoice([1, 2, 3], 'must be 1 (ask), 2 (always display) or 3 (do not display)'),
-	},
-	timezone: { label: 'Time Zone', zoom: 'timezone', schema: timezoneSchema },
-	type: {
-		label: 'Type',
-		zoom: 'type',
-		schema: integerChoice(
-			[1, 2, 4, 99],
-			'must be 1 (Basic), 2 (Licensed), 4 (No Meetings License) or 99 (None)',
-		),
-	},
-	usePmi: { label: 'Use PMI', zoom: 'use_pmi', schema: booleanSchema },
-	vanityName: { label: 'Vanity Name', zoom: 'vanity_name', schema: text() },
-};
-
-export const description: INodeProperties[] = [
-	userIdField(show),
-	{
-		displayName:
-			'Zoom answers an update with no content: this operation then reads the user back and returns the user as Zoom now stores it (if the app may not read users, the output only confirms the update: its ID and updated: true)',
-		name: 'updateNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'About Me',
-				name: 'aboutMe',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: 'Self-introduction, up to 150 characters, without links or HTML',
-			},
-			{
-				displayName: 'CMS User ID',
-				name: 'cmsUserId',
-				type: 'string',
-				default: '',
-				description: "The user's Kaltura user ID",
-			},
-			{
-				displayName: 'Company',
-				name: 'company',
-				type: 'string',
-				default: '',
-				description: 'Up to 255 characters',
-			},
-			{ displayName: 'Department', name: 'dept', type: 'string', default: '' },
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-				description: 'Up to 128 characters',
-			},
-			{
-				displayName: 'First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-				description: 'Up to 64 characters',
-			},
-			{
-				displayName: 'Host Key',
-				name: 'hostKey',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: '6 to 10 digits, used to claim host controls',
-			},
-			{
-				displayName: 'Job Title',
-				name: 'jobTitle',
-				type: 'string',
-				default: '',
-				description: 'Up to 128 characters',
-			},
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'string',
-				default: '',
-				placeholder: 'en-US',
-				description: 'Language code such as en-US',
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-				description: 'Up to 64 characters',
-			},
-			{
-				displayName: 'LinkedIn URL',
-				name: 'linkedinUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://www.linkedin.com/in/jchill',
-				description: 'Must contain linkedin.com',
-			},
-			{
-				displayName: 'Location',
-				name: 'location',
-				type: 'string',
-				default: '',
-				description: 'Up to 256 characters',
-			},
-			{
-				displayName: 'Manager',
-				name: 'manager',
-				type: 'string',
-				default: '',
-				description: "The user's assigned manager",
-			},
-			{
-				displayName: 'Personal Meeting ID (PMI)',
-				name: 'pmi',
-				type: 'string',
-				default: '',
-				placeholder: '5551234567',
-				description: '10 digits',
-			},
-			{
-				displayName: 'Phone Numbers',
-				name: 'phoneNumbers',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add Phone Number',
-				description: "Replaces the user's phone numbers",
-				options: [
-					{
-						displayName: 'Phone Number',
-						name: 'phoneNumber',
-						values: [
-							{
-								displayName: 'Country',
-								name: 'country',
-								type: 'string',
-								default: 'US',
-								description: 'Two-letter country ID',
-							},
-							{
-								displayName: 'Country Code',
-								name: 'code',
-								type: 'string',
-								default: '+1',
-								description: 'Calling code of the country',
-							},
-							{
-								displayName: 'Label',
-								name: 'label',
-								type: 'options',
-								options: [
-									{ name: 'Fax', value: 'Fax' },
-									{ name: 'Home', value: 'Home' },
-									{ name: 'Mobile', value: 'Mobile' },
-									{ name: 'Office', value: 'Office' },
-								],
-								default: 'Mobile',
-							},
-							{
-								displayName: 'Number',
-								name: 'number',
-								type: 'string',
-								default: '',
-								placeholder: '5550100',
-								description: 'The number without the country code',
-							},
-						],
-					},
-				],
-			},
-			{ displayName: 'Pronouns', name: 'pronouns', type: 'string', default: '' },
-			{
-				displayName: 'Pronouns Display',
-				name: 'pronounsOption',
-				type: 'options',
-				options: [
-					{ name: 'Always Display', value: 2 },
-					{ name: 'Ask Every Time', value: 1 },
-					{ name: 'Do Not Display', value: 3 },
-				],
-				default: 1,
-				description: 'Whether and when the pronouns are shown in meetings and webinars',
-			},
-			{
-				displayName: 'Time Zone Name or ID',
-				name: 'timezone',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTimezones' },
-				default: '',
-				description:
-					'The user\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'Basic', value: 1 },
-					{ name: 'Licensed', value: 2 },
-					{ name: 'No Meetings License', value: 4 },
-					{ name: 'None', value: 99, description: 'Only for users created with "SSO Create"' },
-				],
-				default: 1,
-				description: "The user's license type",
-			},
-			{
-				displayName: 'Use PMI',
-				name: 'usePmi',
-				type: 'boolean',
-				default: false,
-				description: 'Whether instant meetings use the Personal Meeting ID',
-			},
-			{
-				displayName: 'Vanity Name',
-				name: 'vanityName',
-				type: 'string',
-				default: '',
-				description: 'Name of the personal meeting room (personal link)',
-			},
-		],
-	},
-	optionsCollection(show),
-];
-
 function phoneNumbers(ctx: IExecuteFunctions, itemIndex: number, value: unknown): IDataObject[] {
 	const entries = ((value ?? {}) as { phoneNumber?: unknown[] }).phoneNumber ?? [];
 	return entries.map(
@@ -338,23 +81,219 @@ function phoneNumbers(ctx: IExecuteFunctions, itemIndex: number, value: unknown)
 	);
 }
 
+type Property = INodeProperties;
+
+/** A text field: property and Zoom name side by side. */
+const textField = (
+	displayName: string,
+	name: string,
+	zoom: string,
+	schema: z.ZodTypeAny,
+	more: Partial<Property> = {},
+): FieldDefinition => ({
+	property: { displayName, name, type: 'string', default: '', ...more },
+	zoom,
+	schema,
+});
+
+/** The fields of PATCH /users/{userId}, each declared once. */
+export const USER_UPDATE_FIELDS: FieldDefinition[] = [
+	textField('About Me', 'aboutMe', 'about_me', aboutMeSchema, {
+		typeOptions: { rows: 2 },
+		description: 'Self-introduction, up to 150 characters, without links or HTML',
+	}),
+	textField('CMS User ID', 'cmsUserId', 'cms_user_id', text(), {
+		description: "The user's Kaltura user ID",
+	}),
+	textField('Company', 'company', 'company', text(255), { description: 'Up to 255 characters' }),
+	textField('Department', 'dept', 'dept', text()),
+	textField('Display Name', 'displayName', 'display_name', text(128), {
+		description: 'Up to 128 characters',
+	}),
+	textField('First Name', 'firstName', 'first_name', text(64), {
+		description: 'Up to 64 characters',
+	}),
+	{
+		...textField('Host Key', 'hostKey', 'host_key', hostKeySchema, {
+			typeOptions: { password: true },
+			description: '6 to 10 digits, used to claim host controls',
+		}),
+		secret: true,
+	},
+	textField('Job Title', 'jobTitle', 'job_title', text(128), {
+		description: 'Up to 128 characters',
+	}),
+	textField('Language', 'language', 'language', languageSchema, {
+		placeholder: 'en-US',
+		description: 'Language code such as en-US',
+	}),
+	textField('Last Name', 'lastName', 'last_name', text(64), {
+		description: 'Up to 64 characters',
+	}),
+	textField('LinkedIn URL', 'linkedinUrl', 'linkedin_url', linkedInUrlSchema, {
+		placeholder: 'https://www.linkedin.com/in/jchill',
+		description: 'Must contain linkedin.com',
+	}),
+	textField('Location', 'location', 'location', text(256), {
+		description: 'Up to 256 characters',
+	}),
+	textField('Manager', 'manager', 'manager', text(), {
+		description: "The user's assigned manager",
+	}),
+	textField('Personal Meeting ID (PMI)', 'pmi', 'pmi', pmiSchema, {
+		placeholder: '5551234567',
+		description: '10 digits',
+	}),
+	{
+		property: {
+			displayName: 'Phone Numbers',
+			name: 'phoneNumbers',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add Phone Number',
+			description: "Replaces the user's phone numbers",
+			options: [
+				{
+					displayName: 'Phone Number',
+					name: 'phoneNumber',
+					values: [
+						{
+							displayName: 'Country',
+							name: 'country',
+							type: 'string',
+							default: 'US',
+							description: 'Two-letter country ID',
+						},
+						{
+							displayName: 'Country Code',
+							name: 'code',
+							type: 'string',
+							default: '+1',
+							description: 'Calling code of the country',
+						},
+						{
+							displayName: 'Label',
+							name: 'label',
+							type: 'options',
+							options: [
+								{ name: 'Fax', value: 'Fax' },
+								{ name: 'Home', value: 'Home' },
+								{ name: 'Mobile', value: 'Mobile' },
+								{ name: 'Office', value: 'Office' },
+							],
+							default: 'Mobile',
+						},
+						{
+							displayName: 'Number',
+							name: 'number',
+							type: 'string',
+							default: '',
+							placeholder: '5550100',
+							description: 'The number without the country code',
+						},
+					],
+				},
+			],
+		},
+		zoom: 'phone_numbers',
+		transform: (value, { ctx, itemIndex }) => phoneNumbers(ctx, itemIndex, value),
+	},
+	textField('Pronouns', 'pronouns', 'pronouns', text()),
+	{
+		property: {
+			displayName: 'Pronouns Display',
+			name: 'pronounsOption',
+			type: 'options',
+			options: [
+				{ name: 'Always Display', value: 2 },
+				{ name: 'Ask Every Time', value: 1 },
+				{ name: 'Do Not Display', value: 3 },
+			],
+			default: 1,
+			description: 'Whether and when the pronouns are shown in meetings and webinars',
+		},
+		zoom: 'pronouns_option',
+		label: 'Pronouns Display',
+		schema: integerChoiceSchema(
+			[1, 2, 3],
+			'must be 1 (ask), 2 (always display) or 3 (do not display)',
+		),
+	},
+	{
+		property: {
+			displayName: 'Time Zone Name or ID',
+			name: 'timezone',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTimezones' },
+			default: '',
+			description:
+				'The user\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		zoom: 'timezone',
+		label: 'Time Zone',
+		schema: timezoneSchema,
+	},
+	{
+		property: {
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [
+				{ name: 'Basic', value: 1 },
+				{ name: 'Licensed', value: 2 },
+				{ name: 'No Meetings License', value: 4 },
+				{ name: 'None', value: 99, description: 'Only for users created with "SSO Create"' },
+			],
+			default: 1,
+			description: "The user's license type",
+		},
+		zoom: 'type',
+		schema: integerChoiceSchema(
+			[1, 2, 4, 99],
+			'must be 1 (Basic), 2 (Licensed), 4 (No Meetings License) or 99 (None)',
+		),
+	},
+	{
+		property: {
+			displayName: 'Use PMI',
+			name: 'usePmi',
+			type: 'boolean',
+			default: false,
+			description: 'Whether instant meetings use the Personal Meeting ID',
+		},
+		zoom: 'use_pmi',
+		schema: booleanSchema,
+	},
+	textField('Vanity Name', 'vanityName', 'vanity_name', text(), {
+		description: 'Name of the personal meeting room (personal link)',
+	}),
+];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['updateUser', 'getUser'];
+
+export const description: INodeProperties[] = [
+	userIdField(show),
+	{
+		displayName:
+			'Zoom answers an update with no content: this operation then reads the user back and returns the user as Zoom now stores it (if the app may not read users, the output only confirms the update: its ID and updated: true)',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	fieldsCollection('updateFields', 'Update Fields', USER_UPDATE_FIELDS, show),
+	optionsCollection(show),
+];
+
 /** Every field the user added is sent, `false`, `0` and "" included. */
 export function buildUserUpdateBody(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	fields: IDataObject,
 ): IDataObject {
-	const body: IDataObject = {};
-	for (const [name, value] of Object.entries(fields)) {
-		if (name === 'phoneNumbers') {
-			body.phone_numbers = phoneNumbers(ctx, itemIndex, value);
-			continue;
-		}
-		const field = FIELDS[name];
-		if (!field) continue;
-		body[field.zoom] = validateField(ctx, itemIndex, field.label, field.schema, value);
-	}
-	return body;
+	return applyFields(ctx, itemIndex, USER_UPDATE_FIELDS, fields).body;
 }
 
 export async function execute(
@@ -372,7 +311,12 @@ export async function execute(
 			{ itemIndex },
 		);
 	}
-	const path = `/users/${encodeUserIdForPath(userId)}`;
-	await client.request({ method: 'PATCH', path, body, itemIndex });
-	return await readBackAfterUpdate(this, client, { path, itemIndex }, { id: userId });
+	const pathParameters = { userId };
+	await client.request({ endpoint: 'updateUser', pathParameters, body, itemIndex });
+	return await readBackAfterUpdate(
+		this,
+		client,
+		{ endpoint: 'getUser', pathParameters, itemIndex },
+		{ id: userId },
+	);
 }

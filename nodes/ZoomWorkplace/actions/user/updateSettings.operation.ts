@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodeUserIdForPath } from '../../helpers/identifiers';
 import { jsonObjectSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../transport';
 import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
-import { settingsSectionField, settingsSectionSchema } from './getSettings.operation';
-import { optionsCollection } from '../requestSettings';
+import { settingsSectionOption } from './getSettings.operation';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
+import type { EndpointName } from '../../transport/endpoints';
 
 const show = { resource: ['user'], operation: ['updateSettings'] };
 
@@ -18,6 +18,9 @@ const settingsSchema = jsonObjectSchema.pipe(
 		.record(z.unknown())
 		.refine((v) => Object.keys(v).length > 0, 'must contain at least one setting'),
 );
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['updateUserSettings', 'getUserSettings'];
 
 export const description: INodeProperties[] = [
 	userIdField(show),
@@ -39,7 +42,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	optionsCollection(show, [settingsSectionField]),
+	optionsCollection(show, [settingsSectionOption]),
 ];
 
 export async function execute(
@@ -55,11 +58,19 @@ export async function execute(
 		settingsSchema,
 		this.getNodeParameter('settings', itemIndex, ''),
 	);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { option?: string };
-	const qs: IDataObject = {};
-	if (options.option !== undefined)
-		qs.option = validateField(this, itemIndex, 'Section', settingsSectionSchema, options.option);
-	const path = `/users/${encodeUserIdForPath(userId)}/settings`;
-	await client.request({ method: 'PATCH', path, qs, body: settings as IDataObject, itemIndex });
-	return await readBackAfterUpdate(this, client, { path, qs, itemIndex }, { id: userId });
+	const { qs } = readOperationOptions(this, itemIndex, [settingsSectionOption]);
+	const pathParameters = { userId };
+	await client.request({
+		endpoint: 'updateUserSettings',
+		pathParameters,
+		qs,
+		body: settings as IDataObject,
+		itemIndex,
+	});
+	return await readBackAfterUpdate(
+		this,
+		client,
+		{ endpoint: 'getUserSettings', pathParameters, qs, itemIndex },
+		{ id: userId },
+	);
 }
