@@ -53,7 +53,11 @@ const ids = (n: number, prefix = 'u') => Array.from({ length: n }, (_, i) => `${
 describe('router', () => {
 	test('"Max Concurrent Requests" bounds the requests in flight, and is reached', async () => {
 		// Answers slow enough that the rate limiter's pacing is not what bounds the requests.
-		const fake = getUsers(ids(9), { maxConcurrency: 3 }, usersZoom(() => 300));
+		const fake = getUsers(
+			ids(9),
+			{ maxConcurrency: 3 },
+			usersZoom(() => 300),
+		);
 		const [output] = await router.call(fake.ctx);
 		assert.equal(output.length, 9);
 		assert.equal(fake.peakInFlight(), 3);
@@ -61,7 +65,11 @@ describe('router', () => {
 	});
 
 	test('without the option, 10 items at a time', async () => {
-		const fake = getUsers(ids(20), {}, usersZoom(() => 600));
+		const fake = getUsers(
+			ids(20),
+			{},
+			usersZoom(() => 600),
+		);
 		await router.call(fake.ctx);
 		assert.equal(fake.peakInFlight(), 10);
 	});
