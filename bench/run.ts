@@ -33,8 +33,10 @@ import { Agent, request } from 'undici';
 import { clearServerToServerTokenCache } from '../credentials/common/serverToServerToken';
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness';
+import { addServerToServerCredential, rl, S2S } from '../test/fixtures/zoom';
 import { startZoomSimulator } from '../test/simulator';
 import { registrantBenchmark } from './registrants';
+import { describeViolations, takePendingViolations } from '../test/simulator/spec';
 import type { ZoomSimulator, ZoomUser } from '../test/simulator';
 
 type Category = 'light' | 'medium' | 'heavy';
@@ -66,7 +68,6 @@ const FIRST_CALLS = envNumber('BENCH_FIRST_CALLS', 50);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? envNumber('BENCH_CONCURRENCY', 10) : undefined;
 const RAW_POOL = Math.max(1, envNumber('BENCH_RAW_POOL', 32));
 const REGISTRANTS = envNumber('BENCH_REGISTRANTS', 1000);
-const S2S = 'zoomWorkplaceServerToServerOAuthApi';
 
 interface Row {
 	scenario: string;
@@ -153,17 +154,7 @@ async function runNode(
 	ref?: { id: string; name: string },
 ) {
 	const { sim } = bench;
-	const credential =
-		ref ??
-		store.add({
-			type: S2S,
-			data: {
-				cloud: 'custom',
-				apiBaseUrl: sim.apiBaseUrl,
-				oauthBaseUrl: sim.oauthBaseUrl,
-				...sim.defaultApp,
-			},
-		});
+	const credential = ref ?? addServerToServerCredential(store, sim);
 	const started = performance.now();
 	const result = await executeNode({
 		nodeType: new ZoomWorkplace(),
@@ -218,7 +209,7 @@ async function nodeCreates(): Promise<void> {
 		{
 			resource: 'meeting',
 			operation: 'create',
-			userId: { __rl: true, mode: 'id', value: '={{ $json.host }}' },
+			userId: rl('={{ $json.host }}'),
 			topic: '={{ $json.topic }}',
 			additionalFields: {},
 		},
@@ -247,7 +238,7 @@ async function nodeGets(): Promise<void> {
 		{
 			resource: 'user',
 			operation: 'get',
-			userId: { __rl: true, mode: 'id', value: '={{ $json.userId }}' },
+			userId: rl('={{ $json.userId }}'),
 		},
 		inputs,
 	);
@@ -443,11 +434,7 @@ async function firstCalls(): Promise<string> {
 	sim.setRateLimits({ light: 1000, medium: 1000, heavy: 1000 });
 	clearServerToServerTokenCache();
 	// One call teaches the shared scheduler the account's limits (it also mints a token)…
-	const warm = await runNode(
-		bench,
-		{ resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: 'me' } },
-		[{}],
-	);
+	const warm = await runNode(bench, { resource: 'user', operation: 'get', userId: rl('me') }, [{}]);
 	// …then the same credential starts over without a token, as after a restart of n8n.
 	clearServerToServerTokenCache();
 	const store = new CredentialsStore();
@@ -464,7 +451,7 @@ async function firstCalls(): Promise<string> {
 		{
 			resource: 'user',
 			operation: 'get',
-			userId: { __rl: true, mode: 'id', value: '={{ $json.userId }}' },
+			userId: rl('={{ $json.userId }}'),
 		},
 		inputs,
 		{ maxConcurrency: Math.min(50, FIRST_CALLS) },
@@ -603,11 +590,19 @@ async function main(): Promise<void> {
 	if (listing) console.log(`\n${listing}`);
 	if (mints) console.log(mints);
 	if (registrants) console.log(`\n${registrants}`);
+	// Every request of every client was also checked against Zoom's OpenAPI spec by the simulator.
+	const violations = takePendingViolations();
+	console.log(
+		violations.length === 0
+			? "\nEvery request validated against Zoom's OpenAPI spec."
+			: `\n${describeViolations(violations)}`,
+	);
 	console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+	if (violations.length > 0) process.exitCode = 1;
 }
 
 main().then(
-	() => process.exit(0),
+	() => process.exit(process.exitCode ?? 0),
 	(error: unknown) => {
 		console.error(error);
 		process.exit(1);

@@ -19,3 +19,4 @@ export { ALL_SCOPES, ENDPOINT_SCOPES } from './scopes';
 export { PRO_RATE_LIMITS } from './rateLimit';
 export { events, EventStore } from './routes/events';
 export type { SimPanelist, SimRegistrant, SimWebinar } from './routes/events';
+export type { SpecViolation } from './spec';

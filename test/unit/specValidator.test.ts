@@ -135,6 +135,25 @@ describe('spec validator', () => {
 		);
 	});
 
+	test('with alternatives (oneOf), only the errors of the closest one are reported', () => {
+		assert.deepEqual(
+			check('PATCH', '/users/me/settings', {
+				body: { in_meeting: { waiting_room: true }, schedule_meeting: { host_video: true } },
+			}),
+			[],
+		);
+		assert.deepEqual(
+			check('PATCH', '/users/me/settings', { body: { in_meeting: { waitingroom: true } } }).map(
+				(v) => v.rule,
+			),
+			['body /in_meeting/waitingroom additionalProperties:false (unknown "waitingroom")'],
+		);
+	});
+
+	test("another Zoom API's paths (Marketplace) are outside this spec and not checked", () => {
+		assert.deepEqual(check('GET', '/marketplace/app/event_subscription'), []);
+	});
+
 	test('a body on an operation that takes none fails', () => {
 		assert.deepEqual(
 			check('GET', '/users/me', { body: { a: 1 } }).map((v) => v.rule),
