@@ -3,80 +3,22 @@
  * behind a recording proxy (so a test sees exactly what the node sent, and every request is
  * checked against Zoom's spec), one credential of each type, and a runner through real n8n-core.
  */
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { IDataObject, INodeCredentialsDetails, INodeParameters } from 'n8n-workflow';
 
 import { ZoomWorkplace } from '../../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { startZoomSimulator, type ZoomSimulator } from '../simulator';
-import { SpecValidator, type RecordedRequest } from './eventsSpec';
+import {
+	startRecordingProxy,
+	type Recorded,
+	type RecordingProxy,
+} from '../fixtures/recordingProxy';
+import { describeViolations } from '../simulator/spec';
 import {
 	connectOAuth2,
 	createCredentialsStore,
 	executeNode,
 	type CredentialsStore,
 } from './harness';
-
-export interface RecordingProxy {
-	apiBaseUrl: string;
-	requests: RecordedRequest[];
-	close(): Promise<void>;
-}
-
-export async function startRecordingProxy(targetOrigin: string): Promise<RecordingProxy> {
-	const requests: RecordedRequest[] = [];
-	const target = new URL(targetOrigin);
-	const server: Server = createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const raw = Buffer.concat(chunks);
-			const url = req.url ?? '/';
-			const q = url.indexOf('?');
-			let body: IDataObject | undefined;
-			try {
-				body = raw.length ? (JSON.parse(raw.toString('utf8')) as IDataObject) : undefined;
-			} catch {
-				body = { unparsed: raw.toString('utf8') };
-			}
-			requests.push({
-				method: req.method ?? 'GET',
-				path: q < 0 ? url : url.slice(0, q),
-				query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
-				body,
-			});
-			const upstream = httpRequest(
-				{
-					host: target.hostname,
-					port: target.port,
-					path: url,
-					method: req.method,
-					headers: { ...req.headers, host: target.host },
-				},
-				(answer) => {
-					res.writeHead(answer.statusCode ?? 502, answer.headers);
-					answer.pipe(res);
-				},
-			);
-			upstream.on('error', (error) => {
-				res.writeHead(502);
-				res.end(String(error));
-			});
-			upstream.end(raw);
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		apiBaseUrl: `http://127.0.0.1:${port}/v2`,
-		requests,
-		close: async () => {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
-	};
-}
 
 export interface Credential {
 	label: string;
@@ -90,7 +32,6 @@ export interface EventsHarness {
 	proxy: RecordingProxy;
 	store: CredentialsStore;
 	credentials: Credential[];
-	spec: SpecValidator;
 	run(
 		resource: string,
 		operation: string,
@@ -98,8 +39,8 @@ export interface EventsHarness {
 		options?: { credential?: Credential; inputItems?: IDataObject[]; continueOnFail?: boolean },
 	): ReturnType<typeof executeNode>;
 	/** API requests the node sent (not token requests). */
-	apiRequests(): RecordedRequest[];
-	/** Spec problems of every API request since the last reset. */
+	apiRequests(): Recorded[];
+	/** Zoom's OpenAPI spec violations of the requests since the last call (the simulator checks each). */
 	specProblems(): string[];
 	reset(): void;
 	close(): Promise<void>;
@@ -143,13 +84,11 @@ export async function startEventsHarness(): Promise<EventsHarness> {
 		type: 'zoomWorkplaceOAuth2Api',
 		ref: oauthRef,
 	};
-	const spec = new SpecValidator();
 	const apiRequests = () => proxy.requests.filter((r) => r.path.startsWith('/v2/'));
 	return {
 		sim,
 		proxy,
 		store,
-		spec,
 		credentials: [s2s, oAuth2, accessToken],
 		async run(resource, operation, parameters, options = {}) {
 			const credential = options.credential ?? s2s;
@@ -168,7 +107,10 @@ export async function startEventsHarness(): Promise<EventsHarness> {
 			});
 		},
 		apiRequests,
-		specProblems: () => spec.checkAll(apiRequests()),
+		specProblems: () => {
+			const violations = sim.takeSpecViolations();
+			return violations.length ? [describeViolations(violations)] : [];
+		},
 		reset() {
 			proxy.requests.length = 0;
 			sim.resetCounters();

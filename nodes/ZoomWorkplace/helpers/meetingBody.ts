@@ -1,33 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { applyFields, fieldGroup, fieldsCollection, type FieldDefinition } from './fields';
-import {
-	booleanSchema,
-	durationSchema,
-	emailSchema,
-	integerChoiceSchema,
-	meetingPasswordSchema,
-	numberSchema,
-	startTimeSchema,
-	timezoneSchema,
-	topicSchema,
-} from './schemas';
-import { localTimeToUtc } from './time';
-import { validateField } from './validation';
+import { fieldGroup, fieldsCollection, type FieldDefinition } from './fields';
+import { booleanSchema, emailSchema } from './schemas';
+import { buildScheduleBody, choice, scheduleFields } from './scheduleFields';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
-const WEEKDAYS = [
-	{ name: 'Sunday', value: 1 },
-	{ name: 'Monday', value: 2 },
-	{ name: 'Tuesday', value: 3 },
-	{ name: 'Wednesday', value: 4 },
-	{ name: 'Thursday', value: 5 },
-	{ name: 'Friday', value: 6 },
-	{ name: 'Saturday', value: 7 },
-];
 
 const emailList = z
 	.string({ invalid_type_error: 'must be text' })
@@ -39,112 +17,11 @@ const emailList = z
 	)
 	.pipe(z.array(emailSchema));
 
-/** A choice among Zoom's numbers, refusing anything else (true, 15, …) with the list. */
-const choice = (values: readonly number[]) =>
-	integerChoiceSchema(values, `must be one of ${values.join(', ')}`);
-
 /** A choice among Zoom's words. */
 const textChoice = (values: [string, ...string[]]) =>
 	z.enum(values, { errorMap: () => ({ message: `must be one of ${values.join(', ')}` }) });
 
 const option = (name: string, value: string | number) => ({ name, value });
-
-const recurrenceIntervalLimit: Record<number, number> = { 1: 99, 2: 50, 3: 10 };
-
-/**
- * Zoom's `recurrence` object from the node's Recurrence values. `timezone` is the meeting's (or
- * the workflow's) zone: an End Date Time without an offset is local time there, and Zoom wants
- * `end_date_time` in UTC.
- */
-export function buildRecurrence(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	values: IDataObject,
-	timezone: string | undefined,
-): IDataObject {
-	const type = validateField(
-		ctx,
-		itemIndex,
-		'Recurrence → Repeat',
-		choice([1, 2, 3]),
-		values.type ?? 2,
-	);
-	const recurrence: IDataObject = { type };
-	recurrence.repeat_interval = validateField(
-		ctx,
-		itemIndex,
-		'Recurrence → Repeat Interval',
-		numberSchema().pipe(
-			z
-				.number()
-				.int('must be a whole number')
-				.min(1, 'must be at least 1')
-				.max(recurrenceIntervalLimit[type] ?? 99),
-		),
-		values.repeatInterval ?? 1,
-	);
-	if (type === 2) {
-		const days = validateField(
-			ctx,
-			itemIndex,
-			'Recurrence → Weekly Days',
-			z.array(choice([1, 2, 3, 4, 5, 6, 7])).min(1, 'choose at least one day'),
-			values.weeklyDays ?? [],
-		);
-		recurrence.weekly_days = [...new Set(days)].sort().join(',');
-	}
-	if (type === 3) {
-		if ((values.monthlyBy ?? 'day') === 'week') {
-			recurrence.monthly_week = validateField(
-				ctx,
-				itemIndex,
-				'Recurrence → Monthly Week',
-				choice([-1, 1, 2, 3, 4]),
-				values.monthlyWeek ?? 1,
-			);
-			recurrence.monthly_week_day = validateField(
-				ctx,
-				itemIndex,
-				'Recurrence → Monthly Week Day',
-				choice([1, 2, 3, 4, 5, 6, 7]),
-				values.monthlyWeekDay ?? 2,
-			);
-		} else {
-			recurrence.monthly_day = validateField(
-				ctx,
-				itemIndex,
-				'Recurrence → Monthly Day',
-				numberSchema().pipe(z.number().int().min(1).max(31)),
-				values.monthlyDay ?? 1,
-			);
-		}
-	}
-	const endTimes = validateField(
-		ctx,
-		itemIndex,
-		'Recurrence → End After',
-		numberSchema().pipe(
-			z.number().int('must be a whole number').min(0).max(60, 'must be at most 60 occurrences'),
-		),
-		values.endTimes ?? 0,
-	);
-	if (endTimes > 0) {
-		recurrence.end_times = endTimes;
-	} else if (values.endDateTime) {
-		const label = 'Recurrence → End Date Time';
-		const end = validateField(ctx, itemIndex, label, startTimeSchema(timezone), values.endDateTime);
-		const utc = localTimeToUtc(end.startTime, timezone ?? 'UTC');
-		if (!utc) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Invalid "${label}" in item ${itemIndex}: the time zone "${timezone}" is not known, so the local time cannot be converted to UTC`,
-				{ itemIndex },
-			);
-		}
-		recurrence.end_date_time = utc;
-	}
-	return recurrence;
-}
 
 /** The meeting's Settings, one definition each (Zoom's MeetingSettings names). */
 const SETTINGS: FieldDefinition[] = [
@@ -336,212 +213,10 @@ const SETTINGS: FieldDefinition[] = [
 	},
 ];
 
-/** The zone a local time of this meeting is read in: the chosen one, else the workflow's. */
-function meetingZone(siblings: IDataObject, extra: IDataObject): string | undefined {
-	const chosen = typeof siblings.timezone === 'string' ? siblings.timezone.trim() : '';
-	return chosen || (extra.workflowTimezone as string | undefined);
-}
-
 /** The optional meeting fields, shared by Create (`additionalFields`) and Update (`updateFields`). */
 const MEETING_FIELDS: FieldDefinition[] = [
-	{
-		property: {
-			displayName: 'Agenda',
-			name: 'agenda',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			description: 'Meeting description (up to 2,000 characters)',
-		},
-		zoom: 'agenda',
-		schema: z
-			.string({ invalid_type_error: 'must be text' })
-			.max(2000, 'must be at most 2,000 characters'),
-	},
-	{
-		property: {
-			displayName: 'Duration (Minutes)',
-			name: 'duration',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 60,
-			description: 'Scheduled length of the meeting in minutes',
-		},
-		zoom: 'duration',
-		label: 'Duration',
-		schema: durationSchema,
-	},
-	{
-		property: {
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Passcode to join (up to 10 characters: letters, digits, @ - _ *)',
-		},
-		zoom: 'password',
-		schema: meetingPasswordSchema,
-		secret: true,
-	},
-	{
-		property: {
-			displayName: 'Recurrence',
-			name: 'recurrence',
-			type: 'fixedCollection',
-			default: {},
-			description: 'For recurring meetings with a fixed time (type "Recurring, Fixed Time")',
-			options: [
-				{
-					displayName: 'Recurrence',
-					name: 'recurrenceValues',
-					values: [
-						{
-							displayName: 'End After (Occurrences)',
-							name: 'endTimes',
-							type: 'number',
-							typeOptions: { minValue: 0, maxValue: 60 },
-							default: 0,
-							description: 'Number of occurrences (0 = use End Date Time)',
-						},
-						{
-							displayName: 'End Date Time',
-							name: 'endDateTime',
-							type: 'dateTime',
-							default: '',
-							description:
-								"Last date of the recurrence, used when End After is 0. A time without an offset is read in the meeting's Time Zone (else the workflow's) and sent to Zoom in UTC.",
-						},
-						{
-							displayName: 'Monthly By',
-							name: 'monthlyBy',
-							type: 'options',
-							options: [option('Day of the Month', 'day'), option('Week of the Month', 'week')],
-							default: 'day',
-							displayOptions: { show: { type: [3] } },
-						},
-						{
-							displayName: 'Monthly Day',
-							name: 'monthlyDay',
-							type: 'number',
-							typeOptions: { minValue: 1, maxValue: 31 },
-							default: 1,
-							displayOptions: { show: { type: [3], monthlyBy: ['day'] } },
-						},
-						{
-							displayName: 'Monthly Week',
-							name: 'monthlyWeek',
-							type: 'options',
-							options: [
-								option('First Week', 1),
-								option('Fourth Week', 4),
-								option('Last Week', -1),
-								option('Second Week', 2),
-								option('Third Week', 3),
-							],
-							default: 1,
-							displayOptions: { show: { type: [3], monthlyBy: ['week'] } },
-						},
-						{
-							displayName: 'Monthly Week Day',
-							name: 'monthlyWeekDay',
-							type: 'options',
-							options: WEEKDAYS,
-							default: 2,
-							displayOptions: { show: { type: [3], monthlyBy: ['week'] } },
-						},
-						{
-							displayName: 'Repeat',
-							name: 'type',
-							type: 'options',
-							options: [option('Daily', 1), option('Weekly', 2), option('Monthly', 3)],
-							default: 2,
-						},
-						{
-							displayName: 'Repeat Interval',
-							name: 'repeatInterval',
-							type: 'number',
-							typeOptions: { minValue: 1 },
-							default: 1,
-							description: 'Every N days (max 99), weeks (max 50) or months (max 10)',
-						},
-						{
-							displayName: 'Weekly Days',
-							name: 'weeklyDays',
-							type: 'multiOptions',
-							options: WEEKDAYS,
-							default: [],
-							description: 'For weekly meetings',
-							displayOptions: { show: { type: [2] } },
-						},
-					],
-				},
-			],
-		},
-		zoom: 'recurrence',
-		transform: (value, { ctx, itemIndex, siblings, extra }) => {
-			const values = (value as { recurrenceValues?: IDataObject } | undefined)?.recurrenceValues;
-			return values
-				? buildRecurrence(ctx, itemIndex, values, meetingZone(siblings, extra))
-				: undefined;
-		},
-	},
-	{
-		property: {
-			displayName: 'Schedule For',
-			name: 'scheduleFor',
-			type: 'string',
-			default: '',
-			placeholder: 'assistant-host@example.com',
-			description:
-				'Email or user ID of the user to schedule the meeting for (requires scheduling privilege)',
-		},
-		zoom: 'schedule_for',
-		schema: z.string({ invalid_type_error: 'must be text' }).trim(),
-		skip: (value) => value === '',
-	},
+	...scheduleFields('meeting', { 1: 99, 2: 50, 3: 10 }),
 	fieldGroup({ displayName: 'Settings', name: 'settings' }, 'settings', SETTINGS),
-	{
-		property: {
-			displayName: 'Start Time',
-			name: 'startTime',
-			type: 'dateTime',
-			default: '',
-			description:
-				"Start of a scheduled or recurring meeting. A time without an offset is read in the chosen Time Zone (else the workflow's).",
-		},
-		zoom: 'start_time',
-		skip: (value) => value === '',
-		transform: (value, { ctx, itemIndex, label, siblings, extra }) =>
-			validateField(ctx, itemIndex, label, startTimeSchema(meetingZone(siblings, extra)), value)
-				.startTime,
-	},
-	{
-		property: {
-			displayName: 'Time Zone Name or ID',
-			name: 'timezone',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getTimezones' },
-			default: '',
-			description:
-				'Time zone of the start time. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		zoom: 'timezone',
-		label: 'Time Zone',
-		schema: timezoneSchema,
-		skip: (value) => value === '',
-	},
-	{
-		property: {
-			displayName: 'Topic',
-			name: 'topic',
-			type: 'string',
-			default: '',
-			description: 'Meeting topic (up to 200 characters)',
-		},
-		zoom: 'topic',
-		schema: topicSchema,
-	},
 	{
 		property: {
 			displayName: 'Type',
@@ -583,12 +258,5 @@ export function buildMeetingBody(
 	fields: IDataObject,
 	workflowTimezone: string,
 ): IDataObject {
-	const { body } = applyFields(ctx, itemIndex, MEETING_FIELDS, fields, undefined, {
-		extra: { workflowTimezone },
-	});
-	// A local start time means nothing to Zoom without its zone.
-	if (typeof body.start_time === 'string' && !body.start_time.endsWith('Z') && !body.timezone) {
-		body.timezone = workflowTimezone;
-	}
-	return body;
+	return buildScheduleBody(ctx, itemIndex, MEETING_FIELDS, fields, workflowTimezone);
 }
