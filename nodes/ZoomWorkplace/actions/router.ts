@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ZoomClient } from '../transport';
+import * as cloudRecording from './cloudRecording/CloudRecording.resource';
 import { credentialTypeOf } from './credentialType';
 import * as meeting from './meeting/Meeting.resource';
+import * as pastMeeting from './pastMeeting/PastMeeting.resource';
+import * as report from './report/Report.resource';
 import { readRequestSettings } from './requestSettings';
 import type { OperationResult, ZoomOperation } from './types';
 import * as user from './user/User.resource';
@@ -11,6 +14,9 @@ import * as user from './user/User.resource';
 const resources: Record<string, Record<string, ZoomOperation>> = {
 	meeting: meeting.operations,
 	user: user.operations,
+	cloudRecording: cloudRecording.operations,
+	pastMeeting: pastMeeting.operations,
+	report: report.operations,
 };
 
 /** Runs `task` for indexes 0…count-1, at most `limit` at a time; results keep input order. */

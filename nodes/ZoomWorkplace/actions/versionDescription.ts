@@ -1,6 +1,9 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import * as cloudRecording from './cloudRecording/CloudRecording.resource';
 import * as meeting from './meeting/Meeting.resource';
+import * as pastMeeting from './pastMeeting/PastMeeting.resource';
+import * as report from './report/Report.resource';
 import * as user from './user/User.resource';
 
 /** Credentials the node accepts: one per `authentication` choice. */
@@ -41,11 +44,17 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Cloud Recording', value: 'cloudRecording' },
 			{ name: 'Meeting', value: 'meeting' },
+			{ name: 'Past Meeting', value: 'pastMeeting' },
+			{ name: 'Report', value: 'report' },
 			{ name: 'User', value: 'user' },
 		],
 		default: 'meeting',
 	},
 	...meeting.description,
 	...user.description,
+	...cloudRecording.description,
+	...pastMeeting.description,
+	...report.description,
 ];
