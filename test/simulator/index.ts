@@ -17,3 +17,20 @@ export { SimulatorState, DEFAULT_ACCOUNT_ID, OWNER_ID, OWNER_EMAIL } from './sta
 export type { AccessTokenRecord, Account, App } from './state';
 export { ALL_SCOPES, ENDPOINT_SCOPES } from './scopes';
 export { PRO_RATE_LIMITS } from './rateLimit';
+export {
+	addPastMeeting,
+	addRecording,
+	fileContent,
+	fileSha256,
+	generatedBytes,
+	recordingStore,
+} from './routes/recordingStore';
+export type {
+	PastMeetingInput,
+	RecordingFileInput,
+	RecordingInput,
+	RecordingStore,
+	StoredPastMeeting,
+	StoredRecording,
+	StoredRecordingFile,
+} from './routes/recordingStore';

@@ -8,6 +8,9 @@ import { PageTokens } from './pagination';
 import { RateLimiter } from './rateLimit';
 import { Router, type ApiResult } from './router';
 import { meetingRoutes } from './routes/meetings';
+import { pastMeetingRoutes } from './routes/pastMeetings';
+import { handleRecordingDownload, recordingRoutes } from './routes/recordings';
+import { reportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
 import { hasAnyScope, ALL_SCOPES } from './scopes';
 import { seedSampleData } from './seed';
@@ -90,7 +93,13 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		options.meetingDailyLimitPerUser ?? 100,
 	);
 	const faults = new Faults();
-	const router = new Router([...userRoutes, ...meetingRoutes]);
+	const router = new Router([
+		...userRoutes,
+		...meetingRoutes,
+		...recordingRoutes,
+		...pastMeetingRoutes,
+		...reportRoutes,
+	]);
 	const counters = emptyCounters();
 	const timers = new Set<NodeJS.Timeout>();
 	const sockets = new Set<Socket>();
@@ -253,6 +262,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			return void res.end(out.body);
 		}
 		if (resetAfter) return void req.socket.destroy();
+		if (await handleRecordingDownload(state, req, res, method, pathname, query)) return;
 		const joinPage = /^\/[js]\/(\d+)$/.exec(pathname);
 		if (method === 'GET' && joinPage) {
 			res.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
