@@ -8,7 +8,7 @@ import * as meeting from './meeting/Meeting.resource';
 import * as pastMeeting from './pastMeeting/PastMeeting.resource';
 import * as report from './report/Report.resource';
 import { readRequestSettings } from './requestSettings';
-import type { OperationResult, ZoomOperation } from './types';
+import { ItemsWithBinary, type OperationResult, type ZoomOperation } from './types';
 import * as user from './user/User.resource';
 
 const resources: Record<string, Record<string, ZoomOperation>> = {
@@ -45,6 +45,9 @@ async function mapWithConcurrency<T>(
 }
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	if (result instanceof ItemsWithBinary) {
+		return result.items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+	}
 	const list = Array.isArray(result) ? result : [result];
 	return list.map((json: IDataObject) => ({ json, pairedItem: { item: itemIndex } }));
 }
