@@ -9,7 +9,11 @@ import { RateLimiter } from './rateLimit';
 import { Router, type ApiResult } from './router';
 import { meetingRoutes } from './routes/meetings';
 import { pastMeetingRoutes } from './routes/pastMeetings';
-import { handleRecordingDownload, recordingRoutes } from './routes/recordings';
+import {
+	handleRecordingDownload,
+	recordingRoutes,
+	startRecordingStorage,
+} from './routes/recordings';
 import { reportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
 import { hasAnyScope, ALL_SCOPES } from './scopes';
@@ -262,7 +266,11 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			return void res.end(out.body);
 		}
 		if (resetAfter) return void req.socket.destroy();
-		if (await handleRecordingDownload(state, req, res, method, pathname, query)) return;
+		if (
+			pathname.startsWith('/rec/download/') &&
+			(await handleRecordingDownload(state, req, res, method, pathname, query))
+		)
+			return;
 		const joinPage = /^\/[js]\/(\d+)$/.exec(pathname);
 		if (method === 'GET' && joinPage) {
 			res.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
@@ -295,6 +303,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 	const { port } = server.address() as AddressInfo;
 	baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 	state.baseUrl = baseUrl;
+	const recordingStorage = await startRecordingStorage(state, host);
 
 	const defaultApp = {
 		accountId: DEFAULT_ACCOUNT_ID,
@@ -394,6 +403,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		state,
 		close() {
 			closed = true;
+			void recordingStorage.close();
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
 			return new Promise<void>((resolve) => {

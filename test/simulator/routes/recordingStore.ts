@@ -89,6 +89,8 @@ export interface RecordingStore {
 	/** Accounts on the free (Basic) plan: past meetings, reports and recordings are refused. */
 	basicPlanAccounts: Set<string>;
 	download: DownloadBehaviour;
+	/** Origin of the storage server the download URLs redirect to (another origin, as Zoom's CDN). */
+	storageOrigin: string;
 	/** Downloads served, with the headers they came with (for tests of what the client sent). */
 	downloads: Array<{ path: string; authorization?: string; range?: string; status: number }>;
 }
@@ -104,6 +106,7 @@ export function recordingStore(state: SimulatorState): RecordingStore {
 			downloadTokens: new Map(),
 			basicPlanAccounts: new Set(),
 			download: { acceptRanges: true, drops: { afterBytes: 0, count: 0 } },
+			storageOrigin: '',
 			downloads: [],
 		};
 		stores.set(state, store);

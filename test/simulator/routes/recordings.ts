@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 
 import { apiErrors, ZoomApiError } from '../errors';
 import type { ApiContext, ApiResult, RouteDef } from '../router';
@@ -19,7 +20,8 @@ import {
  *
  *   GET /rec/download/{fileId}   needs an API token (Authorization: Bearer) or ?access_token=
  *                                (an API token or a download_access_token) → 302 to a signed URL
- *   GET /rec/cdn/{fileId}?…      the signed URL: refuses any Authorization header (the token is
+ *   GET /rec/cdn/{fileId}?…      the signed URL, on a storage server of its own (another origin,
+ *                                as Zoom's CDN): refuses any Authorization header (the token is
  *                                for Zoom, not for its storage), serves Range requests (206)
  */
 
@@ -392,7 +394,8 @@ async function writeBody(
 }
 
 /**
- * Serves /rec/download/… and /rec/cdn/…; returns false for any other path.
+ * Serves /rec/download/… (on the API server) and /rec/cdn/… (on the storage server); returns
+ * false for any other path.
  */
 export async function handleRecordingDownload(
 	state: SimulatorState,
@@ -427,7 +430,7 @@ export async function handleRecordingDownload(
 			return true;
 		}
 		const expires = Math.floor(Date.now() / 1000) + 600;
-		const location = `${state.baseUrl}/rec/cdn/${encodeURIComponent(fileId)}?Expires=${expires}&Signature=${sign(fileId, expires)}`;
+		const location = `${store.storageOrigin}/rec/cdn/${encodeURIComponent(fileId)}?Expires=${expires}&Signature=${sign(fileId, expires)}`;
 		log(302);
 		res.writeHead(302, { Location: location, 'Content-Length': 0 });
 		res.end();
@@ -496,4 +499,46 @@ export async function handleRecordingDownload(
 	}
 	await writeBody(res, fileBytes(file, start, end), dropAfter);
 	return true;
+}
+
+/**
+ * The storage server download URLs redirect to: another port, hence another origin, so a client
+ * that forwards its Zoom token there is caught (the storage answers 400).
+ */
+export async function startRecordingStorage(
+	state: SimulatorState,
+	host: string,
+): Promise<{ origin: string; close(): Promise<void> }> {
+	const sockets = new Set<Socket>();
+	const server = createServer((req, res) => {
+		const rawUrl = req.url ?? '/';
+		const q = rawUrl.indexOf('?');
+		const pathname = q < 0 ? rawUrl : rawUrl.slice(0, q);
+		const query = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1));
+		const method = (req.method ?? 'GET').toUpperCase();
+		const served = pathname.startsWith('/rec/cdn/')
+			? handleRecordingDownload(state, req, res, method, pathname, query)
+			: Promise.resolve(false);
+		served
+			.then((handled) => {
+				if (!handled) sendJson(res, 404, { code: 404, message: 'Not found' });
+			})
+			.catch(() => res.destroy());
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.once('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(0, host, resolve));
+	const { port } = server.address() as AddressInfo;
+	const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	recordingStore(state).storageOrigin = origin;
+	return {
+		origin,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				for (const socket of sockets) socket.destroy();
+			}),
+	};
 }

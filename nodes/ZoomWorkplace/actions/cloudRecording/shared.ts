@@ -101,7 +101,8 @@ export function recordingScopeFields(
 			required: true,
 			default: '',
 			placeholder: 'a2f19f96-9294-4f51-8134-6f0eea108eb2',
-			description: 'The ID of the file, from the ID of an entry of recording_files (Get or Get Many)',
+			description:
+				'The ID of the file, from the ID of an entry of recording_files (Get or Get Many)',
 			displayOptions: { show: { ...show, target: ['file'] } },
 		},
 	];
