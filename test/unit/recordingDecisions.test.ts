@@ -11,6 +11,8 @@ import {
 } from '../../nodes/ZoomWorkplace/actions/cloudRecording/shared';
 import { scopeNotice } from '../../nodes/ZoomWorkplace/actions/scopeNotice';
 import { properties } from '../../nodes/ZoomWorkplace/actions/versionDescription';
+import { ZoomWorkplaceServerToServerOAuthApi } from '../../credentials/ZoomWorkplaceServerToServerOAuthApi.credentials';
+import { ENDPOINTS } from '../../nodes/ZoomWorkplace/transport/endpoints';
 import { hintFor } from '../../nodes/ZoomWorkplace/transport/errors';
 
 describe('recording decisions', () => {
@@ -120,5 +122,27 @@ describe('recording decisions', () => {
 				names(op).includes('meetingId'),
 			),
 		);
+	});
+
+	test('the Server-to-Server credential notice names the admin scope of every recording, past-meeting and report endpoint', () => {
+		const notice = new ZoomWorkplaceServerToServerOAuthApi().properties.find(
+			(p) => p.name === 'recordingScopesNotice',
+		);
+		const names = [
+			'listUserRecordings',
+			'getMeetingRecordings',
+			'deleteMeetingRecordings',
+			'deleteRecordingFile',
+			'recoverMeetingRecordings',
+			'recoverRecordingFile',
+			'getPastMeeting',
+			'listPastMeetingInstances',
+			'listPastMeetingParticipants',
+			'reportMeetingParticipants',
+		] as const;
+		for (const name of names) {
+			const admin = ENDPOINTS[name].scopes.classic.find((scope) => scope.endsWith(':admin'));
+			assert.ok(admin && notice?.displayName.includes(admin), `${name}: ${admin}`);
+		}
 	});
 });
