@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 	{
 		...meetingIdField(show),
 		description:
-			'The meeting whose trashed recordings to recover: its ID, an instance UUID or its join URL',
+			'The meeting whose trashed recordings to recover: best its instance UUID ("uuid" of Get Many with Trash on), which Zoom documents for recovering all files; a meeting ID or join URL addresses its latest instance',
 	},
 	...recordingScopeFields(show, 'Recover'),
 	optionsCollection(show),
