@@ -200,6 +200,37 @@ describe('cloud recording download and transcript (n8n-core + Zoom simulator)', 
 		recordingStore(setup.sim.state).download.drops.count = 0;
 	});
 
+	test('several items: each gets its own files, paired; a failing item continues on fail', async () => {
+		const result = await setup.run(
+			'cloudRecording',
+			'download',
+			{ meetingId: rl('={{ $json.meeting }}'), fileTypes: ['TRANSCRIPT'] },
+			{
+				inputItems: [
+					{ meeting: recording.uuid },
+					{ meeting: '85000000001' },
+					{ meeting: recording.id },
+				],
+				continueOnFail: true,
+			},
+		);
+		assert.equal(result.error, undefined, result.error?.message);
+		assert.deepEqual(
+			result.items.map((item) => item.pairedItem),
+			[{ item: 0 }, { item: 1 }, { item: 2 }],
+		);
+		assert.equal(
+			await sha256Of(result.items[0].binary!.transcript),
+			fileSha256(recording.files[3]),
+		);
+		assert.match(String(result.items[1].json.error), /3301/);
+		assert.equal(result.items[1].binary, undefined);
+		assert.equal(
+			await sha256Of(result.items[2].binary!.transcript),
+			fileSha256(recording.files[3]),
+		);
+	});
+
 	test('asking for a type the recording lacks names the types it has', async () => {
 		const result = await setup.run('cloudRecording', 'download', {
 			meetingId: rl(recording.uuid),
