@@ -370,14 +370,18 @@ async function writeBody(
 		let piece = chunk;
 		const dropping = dropAfter !== undefined && sent + piece.length >= dropAfter;
 		if (dropping) piece = piece.subarray(0, dropAfter - sent);
-		const ok = piece.length === 0 || res.write(piece);
-		sent += piece.length;
 		if (dropping) {
-			// Let the bytes leave, then cut the connection as a failing network would.
+			// Let the bytes reach the socket, then cut the connection as a failing network would.
+			await new Promise<void>((resolve) => {
+				if (piece.length === 0) resolve();
+				else res.write(piece, () => resolve());
+			});
 			await new Promise((resolve) => setTimeout(resolve, 20));
 			res.socket?.destroy();
 			return;
 		}
+		const ok = res.write(piece);
+		sent += piece.length;
 		if (!ok) {
 			await new Promise<void>((resolve) => {
 				const done = () => {
