@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 	scopeNotice(
 		show,
 		['getMeetingRecordings'],
-		'Needs "Audio transcript" on in the Zoom recording settings (Business plan or higher).',
+		'Needs "Audio transcript" on in the cloud recording settings.',
 	),
 	{
 		...meetingIdField(show),

@@ -14,7 +14,7 @@ const show = { resource: ['pastMeeting'], operation: ['getParticipants'] };
  * instead of returning nothing.
  */
 export const NO_PARTICIPANTS_NOTICE =
-	'Zoom returned no participants. Zoom lists none for a meeting that had only one participant (for example the host alone), and none for a meeting that has not ended yet. The Meeting Participants report and the Dashboard (Business plan) can show single-participant meetings.';
+	"Zoom returned no participants. Zoom lists none for a meeting that had only one participant (for example the host alone). Zoom's Dashboard (Metrics → Meetings, Business plan or higher) shows who joined such a meeting.";
 
 export const description: INodeProperties[] = [
 	scopeNotice(show, ['listPastMeetingParticipants'], 'Needs a paid (Pro or higher) plan.'),
