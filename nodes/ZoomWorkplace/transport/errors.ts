@@ -106,7 +106,7 @@ function recordingAndReportHint(zoomCode: number | undefined, message: string): 
 		return 'Cloud Recording is off for this user or account. An admin turns it on in the Zoom web portal (Account Settings → Recording → Cloud recording); it needs a Pro or higher plan.';
 	}
 	if (zoomCode === 200 || /only available for paid account|paid account|pro plan/i.test(message)) {
-		return 'This needs a paid Zoom plan (Pro or higher), and for reports an owner or admin role. Free (Basic) accounts cannot use past-meeting, report or cloud-recording APIs.';
+		return 'This needs a paid Zoom plan (Pro or higher); reports also need an owner or admin role, and cloud recordings need Cloud Recording turned on for the user (web portal: Account Settings → Recording). Free (Basic) accounts cannot use past-meeting, report or cloud-recording APIs.';
 	}
 	if (zoomCode === 3301) {
 		return 'Zoom has no cloud recording for this meeting (or this instance): it was not recorded to the cloud, recorded locally, already deleted, or is still processing (recordings appear some minutes after the meeting ends). A meeting ID addresses its latest instance; pass an instance UUID for an earlier one.';
