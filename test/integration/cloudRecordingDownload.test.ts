@@ -161,15 +161,25 @@ describe('cloud recording download and transcript (n8n-core + Zoom simulator)', 
 		assert.equal(files[0].resumes, 2);
 		assert.equal(files[1].resumes, undefined);
 		assert.equal(await sha256Of(result.items[0].binary!.mp4_2), fileSha256(recording.files[1]));
+		// Each resume asks from the byte after the last one the node consumed: at most what the
+		// storage sent before the drop (bytes still buffered in the HTTP client die with it).
 		const ranged = store.downloads.filter((d) => d.range !== undefined);
 		assert.deepEqual(
-			ranged.map((d) => [d.path.split('/')[2], d.range, d.status]),
+			ranged.map((d) => [d.path.split('/')[2], d.status]),
 			[
-				['download', `bytes=${2 * MIB + 17}-`, 302],
-				['cdn', `bytes=${2 * MIB + 17}-`, 206],
-				['download', `bytes=${4 * MIB + 34}-`, 302],
-				['cdn', `bytes=${4 * MIB + 34}-`, 206],
+				['download', 302],
+				['cdn', 206],
+				['download', 302],
+				['cdn', 206],
 			],
+		);
+		const offsets = ranged
+			.filter((d) => d.path.startsWith('/rec/cdn/'))
+			.map((d) => Number(/^bytes=(\d+)-$/.exec(d.range ?? '')?.[1]));
+		assert.ok(offsets[0] > 0 && offsets[0] <= 2 * MIB + 17, `first resume at ${offsets[0]}`);
+		assert.ok(
+			offsets[1] > offsets[0] && offsets[1] <= offsets[0] + 2 * MIB + 17,
+			`second resume at ${offsets[1]}`,
 		);
 		// Each resume starts over at Zoom's URL with the token, then the storage without it.
 		assert.ok(
