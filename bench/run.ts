@@ -23,6 +23,7 @@
  *   BENCH_CONCURRENCY     the node's "Max Concurrent Requests" option       [node default]
  *   BENCH_RAW_POOL        connections of the raw undici client              [32]
  *   BENCH_REGISTRANTS     registrants approved / added (bench/registrants.ts) [1000]
+ *   BENCH_RECORDINGS      0: skip the recordings part (bench/recordings.ts) [1]
  */
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -31,6 +32,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
 import { clearServerToServerTokenCache } from '../credentials/common/serverToServerToken';
+import { recordingsBench } from './recordings';
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness';
 import { addServerToServerCredential, rl, S2S } from '../test/fixtures/zoom';
@@ -574,6 +576,12 @@ async function main(): Promise<void> {
 					limits: PLAN.limits,
 				})),
 		);
+	let recordings = '';
+	if (process.env.BENCH_RECORDINGS !== '0')
+		await step(
+			'recordings: 1 GiB download, a year of listings',
+			async () => (recordings = await recordingsBench()),
+		);
 
 	console.log('');
 	console.log(table(rows));
@@ -590,6 +598,7 @@ async function main(): Promise<void> {
 	if (listing) console.log(`\n${listing}`);
 	if (mints) console.log(mints);
 	if (registrants) console.log(`\n${registrants}`);
+	if (recordings) console.log(`\n${recordings}`);
 	// Every request of every client was also checked against Zoom's OpenAPI spec by the simulator.
 	const violations = takePendingViolations();
 	console.log(

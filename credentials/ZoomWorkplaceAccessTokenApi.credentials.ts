@@ -25,6 +25,13 @@ export class ZoomWorkplaceAccessTokenApi implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName:
+				'Recordings, past meetings and reports need a token with recording:read (Cloud Recording Get Many, Get, Download, Get Transcript), recording:write (Delete, Recover), meeting:read (Past Meeting) or report:read:admin (Report), or the :admin forms, on a Pro or higher plan.',
+			name: 'recordingScopesNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'string',

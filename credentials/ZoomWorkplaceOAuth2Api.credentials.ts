@@ -26,6 +26,13 @@ export class ZoomWorkplaceOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName:
+				'Recordings, past meetings and reports need more scopes: recording:read (Cloud Recording Get Many, Get, Download, Get Transcript), recording:write (Delete, Recover), meeting:read (Past Meeting); admin-managed apps: recording:read:admin, recording:write:admin, meeting:read:admin and report:read:admin (Report, admin-managed apps only). All of them need a Pro or higher plan.',
+			name: 'recordingScopesNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Grant Type',
 			name: 'grantType',
 			type: 'hidden',

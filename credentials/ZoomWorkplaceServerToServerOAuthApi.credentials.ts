@@ -28,6 +28,13 @@ export class ZoomWorkplaceServerToServerOAuthApi implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName:
+				'Recordings, past meetings and reports need more scopes: recording:read:admin (Cloud Recording Get Many, Get, Download, Get Transcript), recording:write:admin (Delete, Recover), meeting:read:admin (Past Meeting), report:read:admin (Report), or their granular equivalents; all of them need a Pro or higher plan.',
+			name: 'recordingScopesNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Account ID',
 			name: 'accountId',
 			type: 'string',

@@ -20,3 +20,20 @@ export { PRO_RATE_LIMITS } from './rateLimit';
 export { events, EventStore } from './routes/events';
 export type { SimPanelist, SimRegistrant, SimWebinar } from './routes/events';
 export type { SpecViolation } from './spec';
+export {
+	addPastMeeting,
+	addRecording,
+	fileContent,
+	fileSha256,
+	generatedBytes,
+	recordingStore,
+} from './routes/recordingStore';
+export type {
+	PastMeetingInput,
+	RecordingFileInput,
+	RecordingInput,
+	RecordingStore,
+	StoredPastMeeting,
+	StoredRecording,
+	StoredRecordingFile,
+} from './routes/recordingStore';

@@ -77,3 +77,13 @@ export const ALL_SCOPES: string[] = [
 export function hasAnyScope(tokenScopes: readonly string[], endpoint: EndpointScopes): boolean {
 	return [...endpoint.macro, ...endpoint.granular].some((scope) => tokenScopes.includes(scope));
 }
+
+/**
+ * Route modules that declare their scopes beside their routes (recordings, past meetings,
+ * reports) add them to "every scope" here, before any app or token is created.
+ */
+export function registerScopes(...endpoints: EndpointScopes[]): void {
+	for (const scope of endpoints.flatMap((e) => [...e.macro, ...e.granular]))
+		if (!ALL_SCOPES.includes(scope)) ALL_SCOPES.push(scope);
+	ALL_SCOPES.sort();
+}

@@ -11,6 +11,13 @@ import { meetingRoutes } from './routes/meetings';
 import { panelistRoutes } from './routes/panelists';
 import { registrantRoutes } from './routes/registrants';
 import { webinarRoutes } from './routes/webinars';
+import { pastMeetingRoutes } from './routes/pastMeetings';
+import {
+	handleRecordingDownload,
+	recordingRoutes,
+	startRecordingStorage,
+} from './routes/recordings';
+import { reportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
 import { hasAnyScope, ALL_SCOPES } from './scopes';
 import { seedSampleData } from './seed';
@@ -111,6 +118,9 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		...registrantRoutes,
 		...webinarRoutes,
 		...panelistRoutes,
+		...recordingRoutes,
+		...pastMeetingRoutes,
+		...reportRoutes,
 	]);
 	const counters = emptyCounters();
 	const timers = new Set<NodeJS.Timeout>();
@@ -286,6 +296,11 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			return void res.end(out.body);
 		}
 		if (resetAfter) return void req.socket.destroy();
+		if (
+			pathname.startsWith('/rec/download/') &&
+			(await handleRecordingDownload(state, req, res, method, pathname, query))
+		)
+			return;
 		const joinPage = /^\/[js]\/(\d+)$/.exec(pathname);
 		if (method === 'GET' && joinPage) {
 			res.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
@@ -318,6 +333,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 	const { port } = server.address() as AddressInfo;
 	baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 	state.baseUrl = baseUrl;
+	const recordingStorage = await startRecordingStorage(state, host);
 
 	const defaultApp = {
 		accountId: DEFAULT_ACCOUNT_ID,
@@ -421,6 +437,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		},
 		close() {
 			closed = true;
+			void recordingStorage.close();
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
 			return new Promise<void>((resolve) => {

@@ -66,7 +66,8 @@ export const requestSettingsOptions: INodeProperties[] = [
  */
 export function optionsCollection(
 	show: Show,
-	operationOptions: readonly FieldDefinition[] = [],
+	/** Options sent to Zoom (field definitions) and options the operation reads itself. */
+	operationOptions: ReadonlyArray<FieldDefinition | INodeProperties> = [],
 ): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -75,9 +76,10 @@ export function optionsCollection(
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [...operationOptions.map((o) => o.property), ...requestSettingsOptions].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: [
+			...operationOptions.map((o) => ('property' in o ? o.property : o)),
+			...requestSettingsOptions,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

@@ -2,10 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ZoomClient } from '../transport';
+import * as cloudRecording from './cloudRecording/CloudRecording.resource';
 import { credentialTypeOf } from './credentialType';
 import * as meeting from './meeting/Meeting.resource';
+import * as pastMeeting from './pastMeeting/PastMeeting.resource';
+import * as report from './report/Report.resource';
 import { readRequestSettings } from './requestSettings';
-import type { BatchItemResult, OperationResult, ZoomOperation } from './types';
+import {
+	ItemsWithBinary,
+	type BatchItemResult,
+	type OperationResult,
+	type ZoomOperation,
+} from './types';
 import * as user from './user/User.resource';
 import * as meetingRegistrant from './meetingRegistrant/MeetingRegistrant.resource';
 import * as webinar from './webinar/Webinar.resource';
@@ -20,6 +28,9 @@ export const resources: Record<string, Record<string, ZoomOperation>> = {
 	webinar: webinar.operations,
 	webinarRegistrant: webinarRegistrant.operations,
 	webinarPanelist: webinarPanelist.operations,
+	cloudRecording: cloudRecording.operations,
+	pastMeeting: pastMeeting.operations,
+	report: report.operations,
 };
 
 /** Runs `task` for indexes 0…count-1, at most `limit` at a time; results keep input order. */
@@ -48,6 +59,9 @@ async function mapWithConcurrency<T>(
 }
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	if (result instanceof ItemsWithBinary) {
+		return result.items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+	}
 	const list = Array.isArray(result) ? result : [result];
 	return list.map((json: IDataObject) => ({ json, pairedItem: { item: itemIndex } }));
 }

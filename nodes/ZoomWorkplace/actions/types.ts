@@ -1,10 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { ZoomClient } from '../transport';
 import type { EndpointName } from '../transport/endpoints';
 
-/** What an operation returns for one input item: one object, or several (Get Many). */
-export type OperationResult = IDataObject | IDataObject[];
+/** Full items (JSON and binary files, e.g. downloaded recordings), passed on as they are. */
+export class ItemsWithBinary {
+	constructor(readonly items: INodeExecutionData[]) {}
+}
+
+/** What an operation returns for one input item: one object, several (Get Many), or full items. */
+export type OperationResult = IDataObject | IDataObject[] | ItemsWithBinary;
 
 /** The outcome of one input item of a batch: its own result, or its own error. */
 export type BatchItemResult =

@@ -1,6 +1,9 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import * as cloudRecording from './cloudRecording/CloudRecording.resource';
 import * as meeting from './meeting/Meeting.resource';
+import * as pastMeeting from './pastMeeting/PastMeeting.resource';
+import * as report from './report/Report.resource';
 import * as user from './user/User.resource';
 import * as meetingRegistrant from './meetingRegistrant/MeetingRegistrant.resource';
 import * as webinar from './webinar/Webinar.resource';
@@ -45,8 +48,11 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Cloud Recording', value: 'cloudRecording' },
 			{ name: 'Meeting', value: 'meeting' },
 			{ name: 'Meeting Registrant', value: 'meetingRegistrant' },
+			{ name: 'Past Meeting', value: 'pastMeeting' },
+			{ name: 'Report', value: 'report' },
 			{ name: 'User', value: 'user' },
 			{ name: 'Webinar', value: 'webinar' },
 			{ name: 'Webinar Panelist', value: 'webinarPanelist' },
@@ -60,4 +66,7 @@ export const properties: INodeProperties[] = [
 	...webinar.description,
 	...webinarPanelist.description,
 	...webinarRegistrant.description,
+	...cloudRecording.description,
+	...pastMeeting.description,
+	...report.description,
 ];

@@ -72,6 +72,9 @@ export function hintFor(
 	zoomCode: number | undefined,
 	message: string,
 ): string | undefined {
+	if (/report:read/i.test(message) && (zoomCode === 4711 || /scopes?/i.test(message))) {
+		return 'Reports need the admin scope report:read:admin (granular: report:read:list_meeting_participants:admin), which only account-level apps get: a Server-to-Server OAuth app or an admin-managed OAuth app, run by an account owner or admin. Add the scope on the app\'s "Scopes" page in the Zoom App Marketplace, then re-activate the app or reconnect the credential.';
+	}
 	if (zoomCode === 4711 || /does not contain scopes/i.test(message)) {
 		const scopes = scopesIn(message);
 		return `The Zoom app lacks a scope this operation needs${scopes ? ` (one of: ${scopes})` : ''}. Add it on the app's "Scopes" page in the Zoom App Marketplace, then re-activate the app (Server-to-Server) or reconnect the credential (OAuth2).`;
@@ -86,6 +89,8 @@ export function hintFor(
 	if (zoomCode === 1005) return 'A user with this email already exists in the account.';
 	const plan = planHint(zoomCode, message);
 	if (plan) return plan;
+	const recordingHint = recordingAndReportHint(zoomCode, message);
+	if (recordingHint) return recordingHint;
 	if (zoomCode === 300 && /next page token/i.test(message)) {
 		return 'Zoom page tokens expire after 15 minutes. Run the node again.';
 	}
@@ -113,6 +118,29 @@ function planHint(zoomCode: number | undefined, message: string): string | undef
 	}
 	if (zoomCode === 3161) {
 		return "The host's user type may not host or schedule meetings: make the host a Licensed user.";
+	}
+	return undefined;
+}
+
+/** Cloud recordings, past meetings and reports: plan, setting and retention limits. */
+function recordingAndReportHint(zoomCode: number | undefined, message: string): string | undefined {
+	if (
+		/cloud recording/i.test(message) &&
+		/(disabled|not enabled|not been enabled|turned off|off for)/i.test(message)
+	) {
+		return 'Cloud Recording is off for this user or account. An admin turns it on in the Zoom web portal (Account Settings → Recording → Cloud recording); it needs a Pro or higher plan.';
+	}
+	if (zoomCode === 200 || /only available for paid account|paid account|pro plan/i.test(message)) {
+		return 'This needs a paid Zoom plan (Pro or higher); reports also need an owner or admin role, and cloud recordings need Cloud Recording turned on for the user (web portal: Account Settings → Recording). Free (Basic) accounts cannot use past-meeting, report or cloud-recording APIs.';
+	}
+	if (zoomCode === 3301) {
+		return 'Zoom has no cloud recording for this meeting (or this instance): it was not recorded to the cloud, recorded locally, already deleted, or is still processing (recordings appear some minutes after the meeting ends). A meeting ID addresses its latest instance; pass an instance UUID for an earlier one.';
+	}
+	if (zoomCode === 3309) {
+		return 'The account has no cloud storage left to recover into: delete other recordings or buy more storage, then try again.';
+	}
+	if (zoomCode === 12702) {
+		return 'Zoom keeps past-meeting and report data for 12 months; this meeting is older.';
 	}
 	return undefined;
 }

@@ -82,6 +82,21 @@ function compiled(key: string, make: () => { ajv: Ajv; schema: JsonSchema }): Va
 	return validate;
 }
 
+/**
+ * A path or query value is text: with Zoom's `oneOf: [integer, string]` (meeting ID or UUID),
+ * digits match both alternatives, so for parameters "one of" is read as "any of".
+ */
+export function oneOfAsAnyOf(schema: unknown): unknown {
+	if (Array.isArray(schema)) return schema.map(oneOfAsAnyOf);
+	if (schema === null || typeof schema !== 'object') return schema;
+	return Object.fromEntries(
+		Object.entries(schema).map(([key, value]) => [
+			key === 'oneOf' ? 'anyOf' : key,
+			oneOfAsAnyOf(value),
+		]),
+	);
+}
+
 function paramsValidator(op: SpecOperation, where: 'path' | 'query'): ValidateFunction {
 	return compiled(`${op.method} ${op.template} ${where}`, () => {
 		const params = op.parameters.filter((p) => p.in === where);
@@ -90,7 +105,7 @@ function paramsValidator(op: SpecOperation, where: 'path' | 'query'): ValidateFu
 			ajv: paramAjv,
 			schema: {
 				type: 'object',
-				properties: Object.fromEntries(params.map((p) => [p.name, p.schema ?? {}])),
+				properties: Object.fromEntries(params.map((p) => [p.name, oneOfAsAnyOf(p.schema ?? {})])),
 				required: params.filter((p) => p.required || where === 'path').map((p) => p.name),
 				additionalProperties: false,
 			},

@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readMeetingTarget } from '../../helpers/parameters';
+import { validateField } from '../../helpers/validation';
+import type { ZoomClient } from '../../transport';
+import { meetingIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
+import { scopeNotice } from '../scopeNotice';
+import { recordingIdSchema, recordingScopeFields } from './shared';
+import { z } from 'zod';
+import type { EndpointName } from '../../transport/endpoints';
+
+const show = { resource: ['cloudRecording'], operation: ['delete'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = [
+	'deleteMeetingRecordings',
+	'deleteRecordingFile',
+];
+
+export const description: INodeProperties[] = [
+	scopeNotice(show, endpoints),
+	{
+		...meetingIdField(show),
+		description: 'The meeting: its ID (the latest instance), an instance UUID or its join URL',
+	},
+	...recordingScopeFields(show, 'Delete'),
+	{
+		displayName: 'Delete Action',
+		name: 'deleteAction',
+		type: 'options',
+		options: [
+			{
+				name: 'Move to Trash',
+				value: 'trash',
+				description: 'Zoom keeps trashed recordings 30 days; Recover brings them back',
+			},
+			{
+				name: 'Delete Permanently',
+				value: 'delete',
+				description: 'The files are gone for good',
+			},
+		],
+		default: 'trash',
+		displayOptions: { show },
+	},
+	optionsCollection(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const target = readMeetingTarget(this, itemIndex);
+	const action = validateField(
+		this,
+		itemIndex,
+		'Delete Action',
+		z.enum(['trash', 'delete'], { errorMap: () => ({ message: 'must be trash or delete' }) }),
+		this.getNodeParameter('deleteAction', itemIndex, 'trash'),
+	);
+	const qs = { action };
+	if (this.getNodeParameter('target', itemIndex, 'meeting') === 'file') {
+		const recordingId = validateField(
+			this,
+			itemIndex,
+			'Recording File ID',
+			recordingIdSchema,
+			this.getNodeParameter('recordingId', itemIndex, ''),
+		);
+		await client.request({
+			endpoint: 'deleteRecordingFile',
+			pathParameters: { meetingId: target.meetingId, recordingId },
+			qs,
+			itemIndex,
+		});
+		return { meetingId: target.id, recordingId, action, deleted: true };
+	}
+	await client.request({
+		endpoint: 'deleteMeetingRecordings',
+		pathParameters: { meetingId: target.meetingId },
+		qs,
+		itemIndex,
+	});
+	return { meetingId: target.id, action, deleted: true };
+}

@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { FieldDefinition } from '../../helpers/fields';
+import { readMeetingTarget } from '../../helpers/parameters';
+import { booleanSchema } from '../../helpers/schemas';
+import type { ZoomClient } from '../../transport';
+import { meetingIdField } from '../common.descriptions';
+import { optionsCollection, readOperationOptions } from '../requestSettings';
+import { scopeNotice } from '../scopeNotice';
+import type { EndpointName } from '../../transport/endpoints';
+
+const show = { resource: ['cloudRecording'], operation: ['get'] };
+
+export const getFields: FieldDefinition[] = [
+	{
+		property: {
+			displayName: 'Include Download Access Token',
+			name: 'includeDownloadAccessToken',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return a "download_access_token": anyone with it can download the files (add ?access_token=… to a download_url), without a Zoom credential',
+		},
+		zoom: 'include_fields',
+		in: 'query',
+		schema: booleanSchema,
+		transform: (value) => (value === true ? 'download_access_token' : undefined),
+	},
+	{
+		property: {
+			displayName: 'Download Access Token TTL (Seconds)',
+			name: 'ttl',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 604800 },
+			default: 86400,
+			description:
+				'How long the download access token stays valid, up to 604800 (7 days). Only with "Include Download Access Token".',
+		},
+		zoom: 'ttl',
+		in: 'query',
+		schema: z.coerce
+			.number({ invalid_type_error: 'must be a number of seconds' })
+			.int('must be a whole number of seconds')
+			.min(0, 'must not be negative')
+			.max(604800, 'must be at most 604800 (7 days)'),
+		transform: (value, { siblings }) =>
+			siblings.includeDownloadAccessToken === true ? value : undefined,
+	},
+];
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
+
+export const description: INodeProperties[] = [
+	scopeNotice(show, endpoints),
+	{
+		...meetingIdField(show),
+		description:
+			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
+	},
+	optionsCollection(show, getFields),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const target = readMeetingTarget(this, itemIndex);
+	const { qs } = readOperationOptions(this, itemIndex, getFields);
+	const { body } = await client.request<IDataObject>({
+		endpoint: 'getMeetingRecordings',
+		pathParameters: { meetingId: target.meetingId },
+		qs,
+		itemIndex,
+	});
+	return body;
+}

@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readMeetingTarget } from '../../helpers/parameters';
+import { validateField } from '../../helpers/validation';
+import type { ZoomClient } from '../../transport';
+import { meetingIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
+import { scopeNotice } from '../scopeNotice';
+import { recordingIdSchema, recordingScopeFields } from './shared';
+import type { EndpointName } from '../../transport/endpoints';
+
+const show = { resource: ['cloudRecording'], operation: ['recover'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = [
+	'recoverMeetingRecordings',
+	'recoverRecordingFile',
+];
+
+export const description: INodeProperties[] = [
+	scopeNotice(show, endpoints),
+	{
+		...meetingIdField(show),
+		description:
+			'The meeting whose trashed recordings to recover: best its instance UUID ("uuid" of Get Many with Trash on), which Zoom documents for recovering all files; a meeting ID or join URL addresses its latest instance',
+	},
+	...recordingScopeFields(show, 'Recover'),
+	optionsCollection(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const target = readMeetingTarget(this, itemIndex);
+	const body = { action: 'recover' };
+	if (this.getNodeParameter('target', itemIndex, 'meeting') === 'file') {
+		const recordingId = validateField(
+			this,
+			itemIndex,
+			'Recording File ID',
+			recordingIdSchema,
+			this.getNodeParameter('recordingId', itemIndex, ''),
+		);
+		await client.request({
+			endpoint: 'recoverRecordingFile',
+			pathParameters: { meetingId: target.meetingId, recordingId },
+			body,
+			itemIndex,
+		});
+		return { meetingId: target.id, recordingId, recovered: true };
+	}
+	await client.request({
+		endpoint: 'recoverMeetingRecordings',
+		pathParameters: { meetingUUID: target.meetingId },
+		body,
+		itemIndex,
+	});
+	return { meetingId: target.id, recovered: true };
+}

@@ -1,0 +1,105 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+
+/** Zoom's recording file types (`recording_files[].file_type`). */
+export const FILE_TYPES = [
+	{ name: 'Audio Only (M4A)', value: 'M4A' },
+	{ name: 'Chat (TXT)', value: 'CHAT' },
+	{ name: 'Chat Messages (CHAT_MESSAGE)', value: 'CHAT_MESSAGE' },
+	{ name: 'Closed Captions (CC, VTT)', value: 'CC' },
+	{ name: 'Poll Results (CSV)', value: 'CSV' },
+	{ name: 'Summary (SUMMARY)', value: 'SUMMARY' },
+	{ name: 'Timeline (TIMELINE, JSON)', value: 'TIMELINE' },
+	{ name: 'Transcript (TRANSCRIPT, VTT)', value: 'TRANSCRIPT' },
+	{ name: 'Thumbnail (TB)', value: 'TB' },
+	{ name: 'Video (MP4)', value: 'MP4' },
+] as const;
+
+const FILE_TYPE_VALUES = FILE_TYPES.map((type) => type.value) as unknown as [string, ...string[]];
+
+export const fileTypesSchema = z
+	.array(
+		z.enum(FILE_TYPE_VALUES, {
+			errorMap: () => ({ message: `must be one of ${FILE_TYPE_VALUES.join(', ')}` }),
+		}),
+		{ invalid_type_error: 'must be a list of file types' },
+	)
+	.or(
+		z
+			.string()
+			.transform((v) =>
+				v
+					.split(',')
+					.map((s) => s.trim().toUpperCase())
+					.filter(Boolean),
+			)
+			.pipe(z.array(z.enum(FILE_TYPE_VALUES))),
+	);
+
+export function fileTypesProperty(description: string): INodeProperties {
+	return {
+		displayName: 'File Types',
+		name: 'fileTypes',
+		type: 'multiOptions',
+		options: FILE_TYPES.map((type) => ({ name: type.name, value: type.value })),
+		default: [],
+		description,
+	};
+}
+
+/** Keeps only the files of the chosen types; no choice keeps all. */
+export function filterFiles(
+	files: IDataObject[] | undefined,
+	types: readonly string[],
+): IDataObject[] {
+	const list = Array.isArray(files) ? files : [];
+	if (types.length === 0) return list;
+	return list.filter((file) => types.includes(String(file.file_type ?? '').toUpperCase()));
+}
+
+/** What to delete or recover: the meeting's recordings, or one file. */
+export function recordingScopeFields(
+	show: NonNullable<INodeProperties['displayOptions']>['show'],
+	verb: string,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Recordings',
+			name: 'target',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'All Files of the Meeting',
+					value: 'meeting',
+					description: `${verb} every recording file of the meeting`,
+				},
+				{
+					name: 'One File',
+					value: 'file',
+					description: `${verb} one file, by its ID (the ID of an entry of recording_files)`,
+				},
+			],
+			default: 'meeting',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Recording File ID',
+			name: 'recordingId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'a2f19f96-9294-4f51-8134-6f0eea108eb2',
+			description:
+				'The ID of the file, from the ID of an entry of recording_files (Get or Get Many)',
+			displayOptions: { show: { ...show, target: ['file'] } },
+		},
+	];
+}
+
+export const recordingIdSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.min(1, 'is required: the "id" of an entry of recording_files')
+	.refine((v) => !/[\s/?#]/.test(v), 'must be a recording file ID (no spaces, "/", "?" or "#")');

@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readMeetingTarget } from '../../helpers/parameters';
+import type { ZoomClient } from '../../transport';
+import { meetingIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
+import { scopeNotice } from '../scopeNotice';
+import type { EndpointName } from '../../transport/endpoints';
+
+const show = { resource: ['pastMeeting'], operation: ['get'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['getPastMeeting'];
+
+export const description: INodeProperties[] = [
+	scopeNotice(show, endpoints, 'Needs a paid (Pro or higher) plan.'),
+	{
+		...meetingIdField(show),
+		description:
+			'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
+	},
+	optionsCollection(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject> {
+	const target = readMeetingTarget(this, itemIndex);
+	const { body } = await client.request<IDataObject>({
+		endpoint: 'getPastMeeting',
+		pathParameters: { meetingId: target.meetingId },
+		itemIndex,
+	});
+	return body;
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isNumericMeetingId } from '../../helpers/identifiers';
+import { readMeetingTarget } from '../../helpers/parameters';
+import type { ZoomClient } from '../../transport';
+import { meetingIdField } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
+import { scopeNotice } from '../scopeNotice';
+import type { EndpointName } from '../../transport/endpoints';
+
+const show = { resource: ['pastMeeting'], operation: ['getInstances'] };
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['listPastMeetingInstances'];
+
+export const description: INodeProperties[] = [
+	scopeNotice(show, endpoints),
+	{
+		...meetingIdField(show),
+		description: 'The meeting: its ID or its join URL (an instance UUID is not accepted here)',
+	},
+	optionsCollection(show),
+];
+
+/** One item per time the meeting took place: `{uuid, start_time}`, newest first as Zoom lists them. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject[]> {
+	const target = readMeetingTarget(this, itemIndex);
+	if (!isNumericMeetingId(target.meetingId)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid "Meeting" in item ${itemIndex}: Get Instances needs the meeting ID (digits), not an instance UUID`,
+			{
+				itemIndex,
+				description:
+					'Zoom lists the instances of a meeting by its number, e.g. 85746065432. Use Past Meeting → Get for one instance by UUID.',
+			},
+		);
+	}
+	const { body } = await client.request<IDataObject>({
+		endpoint: 'listPastMeetingInstances',
+		pathParameters: { meetingId: target.meetingId },
+		itemIndex,
+	});
+	const instances = Array.isArray(body.meetings) ? (body.meetings as IDataObject[]) : [];
+	return instances.map((instance) => ({ meetingId: target.id, ...instance }));
+}

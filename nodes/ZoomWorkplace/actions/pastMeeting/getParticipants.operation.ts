@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readLimit, readMeetingTarget } from '../../helpers/parameters';
+import type { ZoomClient } from '../../transport';
+import { meetingIdField, returnAllAndLimit } from '../common.descriptions';
+import { optionsCollection } from '../requestSettings';
+import { scopeNotice } from '../scopeNotice';
+import type { EndpointName } from '../../transport/endpoints';
+
+const show = { resource: ['pastMeeting'], operation: ['getParticipants'] };
+
+/**
+ * Zoom documents that this endpoint returns nobody for a meeting with a single participant. An
+ * empty list is therefore not proof that nobody attended: the node says so in its output
+ * instead of returning nothing.
+ */
+export const NO_PARTICIPANTS_NOTICE =
+	"Zoom returned no participants. Zoom lists none for a meeting that had only one participant (for example the host alone). Zoom's Dashboard (Metrics → Meetings, Business plan or higher) shows who joined such a meeting.";
+
+/** The Zoom endpoints this operation calls (its scopes are theirs). */
+export const endpoints: readonly EndpointName[] = ['listPastMeetingParticipants'];
+
+export const description: INodeProperties[] = [
+	scopeNotice(show, endpoints, 'Needs a paid (Pro or higher) plan.'),
+	{
+		...meetingIdField(show),
+		description:
+			'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
+	},
+	...returnAllAndLimit(show),
+	optionsCollection(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ZoomClient,
+): Promise<IDataObject[]> {
+	const target = readMeetingTarget(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	const participants = await client.requestAllItems({
+		endpoint: 'listPastMeetingParticipants',
+		pathParameters: { meetingId: target.meetingId },
+		arrayKey: 'participants',
+		limit,
+		itemIndex,
+	});
+	if (participants.length === 0) {
+		return [{ meetingId: target.id, participants: [], notice: NO_PARTICIPANTS_NOTICE }];
+	}
+	return participants;
+}
