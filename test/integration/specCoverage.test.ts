@@ -108,7 +108,7 @@ describe("every field and option of every operation validates against Zoom's spe
 
 	for (const { resource, operation } of operations) {
 		test(`${resource} → ${operation}`, async () => {
-			fixtures.reset();
+			fixtures.reset(operation);
 			const context: FillContext = {
 				variant: 0,
 				covered: new Set(),
