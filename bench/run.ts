@@ -22,6 +22,7 @@
  *   BENCH_FIRST_CALLS     concurrent first calls for the token-mint count   [50]
  *   BENCH_CONCURRENCY     the node's "Max Concurrent Requests" option       [node default]
  *   BENCH_RAW_POOL        connections of the raw undici client              [32]
+ *   BENCH_MULTI           0 skips the multi-process scenarios (bench/multiProcess.ts)  [1]
  */
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -30,6 +31,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
 import { clearServerToServerTokenCache } from '../credentials/common/serverToServerToken';
+import { runMultiProcessBench } from './multiProcess';
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness';
 import { startZoomSimulator } from '../test/simulator';
@@ -586,6 +588,7 @@ async function main(): Promise<void> {
 	);
 	if (listing) console.log(`\n${listing}`);
 	if (mints) console.log(mints);
+	if (process.env.BENCH_MULTI !== '0') console.log(`\n${await runMultiProcessBench(step)}`);
 	console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
