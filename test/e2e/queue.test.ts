@@ -162,15 +162,8 @@ describe('n8n queue mode: two workers, one Zoom account', { timeout: 15 * 60_000
 		return data.results;
 	}
 
-	it('runs bulk creates on both workers at once: one output per item, nothing twice, no secret stored, within the limit', async () => {
-		const batches = Array.from({ length: BATCHES }, (_, b) =>
-			Array.from({ length: ITEMS_PER_BATCH }, (_, i) => ({
-				host: hosts[(b * ITEMS_PER_BATCH + i) % HOSTS].id,
-				topic: `Queue batch ${b} item ${i}`,
-			})),
-		);
-		sim.resetCounters();
-		const started = Date.now();
+	/** Starts one execution per batch through the workflow's production webhook. */
+	async function fire(batches: Array<Array<{ host: string; topic: string }>>): Promise<void> {
 		const answers = await Promise.all(
 			batches.map(
 				async (items) =>
@@ -182,18 +175,35 @@ describe('n8n queue mode: two workers, one Zoom account', { timeout: 15 * 60_000
 			),
 		);
 		for (const answer of answers) assert.equal(answer.status, 200, await answer.text());
+	}
 
-		let list: ExecutionSummary[] = [];
+	/** Waits until the workflow has `total` executions and none is still running. */
+	async function waitForExecutions(total: number): Promise<ExecutionSummary[]> {
 		const deadline = Date.now() + 8 * 60_000;
 		for (;;) {
-			list = await executions();
+			const list = await executions();
 			const done = list.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
-			if (list.length >= BATCHES && done.length === list.length) break;
+			if (list.length >= total && done.length === list.length) {
+				assert.equal(list.length, total);
+				return list;
+			}
 			assert.ok(Date.now() < deadline, `executions still running: ${JSON.stringify(list)}`);
 			await new Promise((r) => setTimeout(r, 1000));
 		}
+	}
+
+	it('runs bulk creates on both workers at once: one output per item, nothing twice, no secret stored, within the limit', async () => {
+		const batches = Array.from({ length: BATCHES }, (_, b) =>
+			Array.from({ length: ITEMS_PER_BATCH }, (_, i) => ({
+				host: hosts[(b * ITEMS_PER_BATCH + i) % HOSTS].id,
+				topic: `Queue batch ${b} item ${i}`,
+			})),
+		);
+		sim.resetCounters();
+		const started = Date.now();
+		await fire(batches);
+		const list = await waitForExecutions(BATCHES);
 		const wallMs = Date.now() - started;
-		assert.equal(list.length, BATCHES);
 
 		const secrets = [sim.defaultApp.clientSecret, ...sim.state.accessTokens.keys()];
 		const outputs = new Map<string, Json[]>();
@@ -273,5 +283,31 @@ describe('n8n queue mode: two workers, one Zoom account', { timeout: 15 * 60_000
 		assert.ok(refused <= 0.1, `${(100 * refused).toFixed(1)} % of requests answered 429`);
 		// Tokens: a worker reuses the token another stored; at most one mint per worker.
 		assert.ok(c.tokenMints >= 1 && c.tokenMints <= workers.length, `${c.tokenMints} token mints`);
+	});
+
+	it('when the token expires mid-run, each worker mints at most one new token', async () => {
+		const batches = [0, 1].map((b) =>
+			Array.from({ length: ITEMS_PER_BATCH }, (_, i) => ({
+				host: hosts[i % HOSTS].id,
+				topic: `Expiry batch ${b} item ${i}`,
+			})),
+		);
+		const before = (await executions()).length;
+		sim.resetCounters();
+		await fire(batches);
+		// Both workers are sending by now (50 items each at 20/s together take about 5 s).
+		await new Promise((r) => setTimeout(r, 1500));
+		const expiredAt = sim.counters.totalApiRequests;
+		sim.expireAllTokens();
+		const list = await waitForExecutions(before + 2);
+		for (const summary of list) assert.equal(summary.status, 'success', `execution ${summary.id}`);
+		const c = sim.counters;
+		process.stdout.write(
+			`# token expiry: expired after ${expiredAt} of ${c.totalApiRequests} requests; ${c.tokenMints} new token mint(s) by 2 workers\n`,
+		);
+		assert.ok(expiredAt > 0 && expiredAt < 2 * ITEMS_PER_BATCH, 'the tokens expired mid-run');
+		assert.ok(c.tokenMints >= 1 && c.tokenMints <= workers.length, `${c.tokenMints} token mints`);
+		const created = [...sim.state.meetings.values()].filter((m) => m.topic.startsWith('Expiry '));
+		assert.equal(created.length, 2 * ITEMS_PER_BATCH, 'every item created once');
 	});
 });
