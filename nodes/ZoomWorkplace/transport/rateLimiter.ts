@@ -28,8 +28,10 @@ const PACING_HEADROOM = 0.95;
 const EPOCH_MS = 1000;
 const EPOCH_JITTER = 0.2;
 const SPARE_TAKEN = 0.5;
+const ALONE_SHARE = 0.9;
 const PROBE_PER_EPOCH = 0.05;
-const PROBE_IN_BAND = 0.01;
+const PROBE_IN_BAND = 0.03;
+const EVEN_OUT = 0.06;
 const FULL_WINDOW_FACTOR = 0.95;
 
 /**
@@ -328,11 +330,20 @@ export class RateLimiter {
 			if (accountRate < target) {
 				// Many busy processes each take less of the spare room, so together they do not
 				// overshoot it: our part of the account's use says roughly how many there are.
+				// Alone on the account (nearly all of its use is ours), all of the room is ours.
 				const ours = (1000 * epoch.granted) / elapsed;
-				const crowd = Math.min(1, (2 * ours) / Math.max(accountRate, 1));
-				state.rate += SPARE_TAKEN * Math.max(crowd, 0.2) * (target - accountRate);
-			} else if (accountRate < state.limitPerSecond) state.rate += PROBE_IN_BAND * target;
-			else state.rate *= Math.min(FULL_WINDOW_FACTOR, target / accountRate);
+				const share = ours / Math.max(accountRate, 1);
+				const taken =
+					share >= ALONE_SHARE ? 1 : SPARE_TAKEN * Math.max(Math.min(1, 2 * share), 0.2);
+				state.rate += taken * (target - accountRate);
+			} else if (accountRate < state.limitPerSecond) {
+				// Shared: probe up a little, and give back a share of the own pace, which takes more
+				// from processes above the average than from those below: unequal shares even out.
+				const ours = (1000 * epoch.granted) / elapsed;
+				if (ours / accountRate < ALONE_SHARE) {
+					state.rate += PROBE_IN_BAND * target - EVEN_OUT * state.rate;
+				}
+			} else state.rate *= Math.min(FULL_WINDOW_FACTOR, target / accountRate);
 		} else if (epoch.granted >= (state.rate * elapsed) / 1000 / 2) {
 			// Busy, and no answer said how busy the account is: probe up, 429s will say when to stop.
 			state.rate += PROBE_PER_EPOCH * state.limitPerSecond;
