@@ -16,33 +16,38 @@ const PACING_HEADROOM = 0.95;
 /**
  * Every process of an account (n8n workers, other apps) sees the same X-RateLimit-Remaining:
  * the account's use of the current window. Once per epoch (about a window, jittered so that
- * workers do not adjust in step) the pace moves towards what the account has left:
- * - spare room (the busiest moment of the epoch left some of the paced limit unused): each
- *   process takes SPARE_TAKEN of it, the same number of requests per second for everyone, so
- *   processes that started unequal end up equal;
- * - over the paced limit: every process slows by the same factor, which keeps the total at the
- *   paced limit and does not favour the fast;
- * - no headers (some answers do not carry them): probe up by PROBE_PER_EPOCH of the limit while
- *   the category is busy, and rely on 429s to slow down (AIMD, like TCP).
+ * workers do not adjust in step) each process reads the account's rate from its answers and
+ * moves its own pace (requests per second) towards its share of what the account has left:
+ * - below the paced limit: take SPARE_TAKEN of the spare room — the same number of requests per
+ *   second for every process, so shares that started unequal even out — or less when our part
+ *   of the account's use is small (many processes would overshoot together), or all of it when
+ *   nearly all the use is ours (ALONE_SHARE);
+ * - between the paced limit and the limit: hold; when shared, probe up by PROBE_IN_BAND of the
+ *   paced limit and give back EVEN_OUT of the own pace, which moves every process towards the same
+ *   pace without changing the total much;
+ * - a full window (or more, read from how fast the use grew): every process slows by the same
+ *   factor (at most FULL_WINDOW_FACTOR), which keeps the total under the limit and favours no one;
+ * - no headers (Zoom does not promise them): probe up by PROBE_PER_EPOCH of the limit while the
+ *   category is busy, and rely on 429s to slow down (AIMD, like TCP).
  */
 const EPOCH_MS = 1000;
 const EPOCH_JITTER = 0.2;
 const SPARE_TAKEN = 0.5;
 const ALONE_SHARE = 0.9;
-const PROBE_PER_EPOCH = 0.05;
 const PROBE_IN_BAND = 0.03;
 const EVEN_OUT = 0.06;
 const FULL_WINDOW_FACTOR = 0.95;
+const PROBE_PER_EPOCH = 0.05;
+
+/** The rise of the window's use between answers is trusted once they span this long. */
+const MIN_RISE_MS = 150;
 
 /**
- * After a 429 the category slows to this share of its pace (at most once per cooldown), or as
+ * After a 429 the category slows to BACKOFF_FACTOR of its pace (at most once per cooldown), or as
  * far as the headers show the account went over the limit, but not below MAX_BACKOFF at once.
  */
 const BACKOFF_FACTOR = 0.75;
 const MAX_BACKOFF = 0.3;
-
-/** The rise of the window's use is trusted once answers span this long. */
-const MIN_RISE_MS = 150;
 const BACKOFF_COOLDOWN_MS = 1000;
 
 /** Never slower than this share of the limit (nor one request per second). */
@@ -150,11 +155,14 @@ export const realClock: Clock = { now: () => Date.now(), wait: cancellableWait }
  *
  * It starts from the Pro plan's limits and learns the real ones from Zoom's X-RateLimit-*
  * headers; queued requests are re-timed at once when a limit is learned (the first answers of a
- * Business account speed up the requests already waiting). It slows down before Zoom refuses:
- * an answer saying the window is used up (`X-RateLimit-Remaining: 0`, e.g. another app of the
- * account is busy) holds the category for a window. A 429 pauses the category and lowers its
- * pace, which recovers as answers succeed. A reached daily limit fails the queued and all later
- * requests of the category at once instead of sending them.
+ * Business account speed up the requests already waiting). Each process of an n8n installation
+ * (queue-mode workers) has its own limiter, and other apps may use the account too: the pace
+ * follows the account's use that X-RateLimit-Remaining shows (see EPOCH_MS), so the processes
+ * converge to shares of what the account has left, slowing down before Zoom refuses. A 429
+ * pauses the category and lowers its pace, which grows back as the answers show room. An
+ * operator may cap the process at a share of the account's limit (`accountShare`). A reached
+ * daily limit fails the queued and all later requests of the category at once instead of
+ * sending them.
  */
 export class RateLimiter {
 	private readonly categories = new Map<RateLimitCategory, CategoryState>();
