@@ -139,5 +139,7 @@ describe('RateLimiter: the operator share', () => {
 		assert.equal(first.shareOfAccount(), 0.5);
 		sharedRateLimiter(key, { accountShare: 0.3 });
 		assert.equal(first.shareOfAccount(), 0.3);
+		sharedRateLimiter(key, { accountShare: undefined });
+		assert.equal(first.shareOfAccount(), 0.3, 'undefined (a list search) keeps the share');
 	});
 });

@@ -533,7 +533,8 @@ const limiters = new Map<string, RateLimiter>();
 
 /**
  * The limiter of one account in this process. `options.accountShare`, when given, sets the
- * operator's "Share of Account Rate Limit" for it (the latest execution's setting applies).
+ * operator's "Share of Account Rate Limit" for it (the latest execution's setting applies;
+ * undefined, e.g. from a list search, keeps it).
  */
 export function sharedRateLimiter(
 	key: string,
@@ -543,7 +544,7 @@ export function sharedRateLimiter(
 	if (!limiter) {
 		limiter = new RateLimiter(realClock, PRO_PLAN_LIMITS, options);
 		limiters.set(key, limiter);
-	} else if ('accountShare' in options) {
+	} else if (options.accountShare !== undefined) {
 		limiter.setAccountShare(options.accountShare);
 	}
 	return limiter;
