@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { RateLimiter, sharedRateLimiter } from '../../nodes/ZoomWorkplace/transport/rateLimiter';
+import {
+	RateLimiter,
+	sharedRateLimiter,
+	type Clock,
+} from '../../nodes/ZoomWorkplace/transport/rateLimiter';
 import { runScenario, seededRandom, VirtualTime } from './rateLimiterSimulation';
 
 /**
@@ -141,5 +145,56 @@ describe('RateLimiter: the operator share', () => {
 		assert.equal(first.shareOfAccount(), 0.3);
 		sharedRateLimiter(key, { accountShare: undefined });
 		assert.equal(first.shareOfAccount(), 0.3, 'undefined (a list search) keeps the share');
+	});
+});
+
+describe('RateLimiter: after a 429', () => {
+	/** A clock that moves only when waited on. */
+	const steppingClock = (): Clock & { t: number } => {
+		const clock = {
+			t: 1_000_000,
+			now: () => clock.t,
+			wait: async (ms: number) => {
+				clock.t += ms;
+			},
+		};
+		return clock;
+	};
+
+	test('workers refused in the same window resume at different moments; a named Retry-After is kept', async () => {
+		const waited: number[] = [];
+		for (const seed of [1, 2, 3]) {
+			const clock = steppingClock();
+			const limiter = new RateLimiter(clock, undefined, { random: seededRandom(seed) });
+			limiter.pause('medium', 1000);
+			const before = clock.t;
+			await limiter.acquire('medium');
+			waited.push(clock.t - before);
+		}
+		for (const ms of waited) assert.ok(ms >= 1000 && ms <= 1100, `waited ${ms} ms`);
+		assert.equal(new Set(waited).size, 3, `waits ${waited.join(', ')}`);
+
+		const clock = steppingClock();
+		const limiter = new RateLimiter(clock, undefined, { random: seededRandom(1) });
+		limiter.pause('medium', 2500);
+		const before = clock.t;
+		await limiter.acquire('medium');
+		assert.equal(clock.t - before, 2500);
+	});
+
+	test('without headers, the pace drops and grows back while the category stays busy', async () => {
+		const clock = steppingClock();
+		const limiter = new RateLimiter(clock, { light: 80, medium: 60, heavy: 40 });
+		const full = limiter.rateOf('medium');
+		limiter.pause('medium', 0);
+		limiter.pause('medium', 0); // the same window: one signal
+		assert.equal(limiter.rateOf('medium'), full * 0.75);
+		assert.equal(limiter.rateOf('light'), 80 * 0.95, 'other categories are not slowed');
+		const start = clock.t;
+		while (clock.t - start < 10_000) {
+			await limiter.acquire('medium');
+			limiter.observe('medium', {}, 200);
+		}
+		assert.equal(limiter.rateOf('medium'), full);
 	});
 });

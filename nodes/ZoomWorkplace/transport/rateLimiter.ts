@@ -53,7 +53,7 @@ const BACKOFF_COOLDOWN_MS = 1000;
 /** Never slower than this share of the limit (nor one request per second). */
 const MIN_SHARE = 0.02;
 
-/** A pause after a 429 lasts up to this share longer, so workers that got one together resume apart. */
+/** A one-window pause after a 429 lasts up to this share longer, so workers resume apart. */
 const PAUSE_JITTER = 0.1;
 
 /** The scheduler looks again this often while it waits, so learned limits apply to queued requests. */
@@ -475,14 +475,14 @@ export class RateLimiter {
 	}
 
 	/**
-	 * Zoom answered 429 per-second: stop the category for `waitMs` (at least one window, plus a
-	 * little jitter so workers that were refused together do not come back together) and slow it
-	 * down.
+	 * Zoom answered 429 per-second: stop the category for `waitMs` and slow it down. A wait Zoom
+	 * named (Retry-After longer than a window) is kept as it is; the default of one window gets a
+	 * little jitter, so workers that were refused together do not come back together.
 	 */
 	pause(category: RateLimitCategory, waitMs: number): void {
 		const state = this.state(category);
 		const now = this.clock.now();
-		const wait = Math.max(waitMs, 1000) * (1 + PAUSE_JITTER * this.random());
+		const wait = waitMs > 1000 ? waitMs : 1000 * (1 + PAUSE_JITTER * this.random());
 		state.pausedUntil = Math.max(state.pausedUntil, now + wait);
 		if (now - state.lastBackoffAt >= BACKOFF_COOLDOWN_MS) {
 			// When the headers showed how far over the limit the account went, slow down by as
