@@ -300,7 +300,14 @@ describe('n8n queue mode: two workers, one Zoom account', { timeout: 15 * 60_000
 		const expiredAt = sim.counters.totalApiRequests;
 		sim.expireAllTokens();
 		const list = await waitForExecutions(before + 2);
-		for (const summary of list) assert.equal(summary.status, 'success', `execution ${summary.id}`);
+		for (const summary of list) {
+			if (summary.status === 'success') continue;
+			const full = await rest<{ data: string }>(session, 'GET', `/rest/executions/${summary.id}`);
+			const run = parseFlatted(full.data) as { resultData: { error?: Json } };
+			assert.fail(
+				`execution ${summary.id} ${summary.status}: ${JSON.stringify(run.resultData.error).slice(0, 3000)}`,
+			);
+		}
 		const c = sim.counters;
 		process.stdout.write(
 			`# token expiry: expired after ${expiredAt} of ${c.totalApiRequests} requests; ${c.tokenMints} new token mint(s) by 2 workers\n`,
