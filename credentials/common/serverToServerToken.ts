@@ -178,8 +178,14 @@ export async function obtainServerToServerToken(
 ): Promise<string> {
 	const tokenUrl = `${resolveOAuthBaseUrl(credentials)}/oauth/token`;
 	const key = appKey(tokenUrl, credentials);
-	const recent = recentlyMinted.get(key);
 	const held = String(credentials.accessToken ?? '');
+	const underWay = inFlight.get(key);
+	if (underWay) {
+		// A mint is under way: its token is newer than anything held or minted before.
+		markSuperseded(key, held);
+		return (await underWay).accessToken;
+	}
+	const recent = recentlyMinted.get(key);
 	const now = Date.now();
 	if (
 		recent &&
@@ -190,25 +196,22 @@ export async function obtainServerToServerToken(
 	) {
 		return recent.accessToken;
 	}
-	// Whatever the caller holds is replaced by the mint under way or the one started now.
+	// What the caller holds, and our previous token, are replaced by the mint started now.
 	markSuperseded(key, held);
-	let pending = inFlight.get(key);
-	if (!pending) {
-		if (recent) markSuperseded(key, recent.accessToken);
-		pending = mint(helper, tokenUrl, credentials).then(
-			(token) => {
-				recentlyMinted.set(key, token);
-				inFlight.delete(key);
-				return token;
-			},
-			(error: unknown) => {
-				recentlyMinted.delete(key);
-				inFlight.delete(key);
-				throw error;
-			},
-		);
-		inFlight.set(key, pending);
-	}
+	if (recent) markSuperseded(key, recent.accessToken);
+	const pending = mint(helper, tokenUrl, credentials).then(
+		(token) => {
+			recentlyMinted.set(key, token);
+			inFlight.delete(key);
+			return token;
+		},
+		(error: unknown) => {
+			recentlyMinted.delete(key);
+			inFlight.delete(key);
+			throw error;
+		},
+	);
+	inFlight.set(key, pending);
 	return (await pending).accessToken;
 }
 
