@@ -24,6 +24,7 @@
  *   BENCH_RAW_POOL        connections of the raw undici client              [32]
  *   BENCH_REGISTRANTS     registrants approved / added (bench/registrants.ts) [1000]
  *   BENCH_RECORDINGS      0: skip the recordings part (bench/recordings.ts) [1]
+ *   BENCH_MULTI           0 skips the multi-process scenarios (bench/multiProcess.ts)  [1]
  */
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -33,6 +34,7 @@ import { Agent, request } from 'undici';
 
 import { clearServerToServerTokenCache } from '../credentials/common/serverToServerToken';
 import { recordingsBench } from './recordings';
+import { runMultiProcessBench } from './multiProcess';
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness';
 import { addServerToServerCredential, rl, S2S } from '../test/fixtures/zoom';
@@ -606,6 +608,7 @@ async function main(): Promise<void> {
 			? "\nEvery request validated against Zoom's OpenAPI spec."
 			: `\n${describeViolations(violations)}`,
 	);
+	if (process.env.BENCH_MULTI !== '0') console.log(`\n${await runMultiProcessBench(step)}`);
 	console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	if (violations.length > 0) process.exitCode = 1;
 }

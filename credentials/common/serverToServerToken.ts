@@ -15,13 +15,30 @@ interface ZoomTokenResponse {
 }
 
 /**
- * A token minted this recently is handed to callers still holding an older one instead of
+ * A token minted this recently is handed to callers still holding one it replaced instead of
  * minting again: many requests that see 401 at once then share one new token.
  */
 const REUSE_WINDOW_MS = 5 * 60 * 1000;
 
+/** How many replaced tokens are remembered per app. */
+const SUPERSEDED_KEPT = 32;
+
 const inFlight = new Map<string, Promise<MintedToken>>();
 const recentlyMinted = new Map<string, MintedToken>();
+
+/**
+ * Per app, the tokens this process replaced by minting (and '' for "no token yet"). Only a caller
+ * holding one of these may be handed the recent token: in n8n's queue mode the stored token may
+ * be one another worker minted after ours, and when that one is refused, ours is older still.
+ */
+const superseded = new Map<string, string[]>();
+
+function markSuperseded(key: string, token: string): void {
+	const list = superseded.get(key) ?? [];
+	if (!list.includes(token)) list.push(token);
+	if (list.length > SUPERSEDED_KEPT) list.splice(0, list.length - SUPERSEDED_KEPT);
+	superseded.set(key, list);
+}
 
 /** Identifies one app (secret included, so a changed secret never reuses an old token). */
 function appKey(tokenUrl: string, credentials: ICredentialDataDecryptedObject): string {
@@ -150,8 +167,10 @@ async function mint(
 
 /**
  * Returns an access token for a Server-to-Server OAuth app. One mint per app at a time
- * (Zoom may revoke the previous token when a new one is issued), and a caller whose token is
- * older than one minted moments ago gets that newer token instead of a fresh mint.
+ * (Zoom may revoke the previous token when a new one is issued), and a caller holding a token
+ * this process replaced moments ago gets the replacement instead of a fresh mint. A token the
+ * caller got elsewhere (another n8n worker stored it in the credential) is never answered with
+ * one of ours: ours may be older, so a refused token of unknown age means a fresh mint.
  */
 export async function obtainServerToServerToken(
 	helper: IHttpRequestHelper,
@@ -159,32 +178,40 @@ export async function obtainServerToServerToken(
 ): Promise<string> {
 	const tokenUrl = `${resolveOAuthBaseUrl(credentials)}/oauth/token`;
 	const key = appKey(tokenUrl, credentials);
+	const held = String(credentials.accessToken ?? '');
+	const underWay = inFlight.get(key);
+	if (underWay) {
+		// A mint is under way: its token is newer than anything held or minted before.
+		markSuperseded(key, held);
+		return (await underWay).accessToken;
+	}
 	const recent = recentlyMinted.get(key);
 	const now = Date.now();
 	if (
 		recent &&
-		recent.accessToken !== credentials.accessToken &&
+		recent.accessToken !== held &&
+		(superseded.get(key) ?? []).includes(held) &&
 		now - recent.mintedAt < REUSE_WINDOW_MS &&
 		recent.expiresAt - now > 60_000
 	) {
 		return recent.accessToken;
 	}
-	let pending = inFlight.get(key);
-	if (!pending) {
-		pending = mint(helper, tokenUrl, credentials).then(
-			(token) => {
-				recentlyMinted.set(key, token);
-				inFlight.delete(key);
-				return token;
-			},
-			(error: unknown) => {
-				recentlyMinted.delete(key);
-				inFlight.delete(key);
-				throw error;
-			},
-		);
-		inFlight.set(key, pending);
-	}
+	// What the caller holds, and our previous token, are replaced by the mint started now.
+	markSuperseded(key, held);
+	if (recent) markSuperseded(key, recent.accessToken);
+	const pending = mint(helper, tokenUrl, credentials).then(
+		(token) => {
+			recentlyMinted.set(key, token);
+			inFlight.delete(key);
+			return token;
+		},
+		(error: unknown) => {
+			recentlyMinted.delete(key);
+			inFlight.delete(key);
+			throw error;
+		},
+	);
+	inFlight.set(key, pending);
 	return (await pending).accessToken;
 }
 
@@ -192,4 +219,5 @@ export async function obtainServerToServerToken(
 export function clearServerToServerTokenCache(): void {
 	inFlight.clear();
 	recentlyMinted.clear();
+	superseded.clear();
 }

@@ -18,7 +18,8 @@ export class ZoomWorkplace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create, read, update and delete Zoom meetings and users',
+		description:
+			'Meetings, users, registrants, webinars, cloud recordings, transcripts, past meetings and reports in Zoom Workplace',
 		defaults: { name: 'Zoom Workplace' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -25,6 +25,7 @@ describe('request settings', () => {
 	test("no options: the documented defaults, equal to the fields' defaults", () => {
 		const defaults = Object.fromEntries(requestSettingsOptions.map((o) => [o.name, o.default]));
 		assert.deepEqual(settings(), {
+			accountShare: Number(defaults.accountRateLimitShare) / 100,
 			maxConcurrency: defaults.maxConcurrency,
 			retry: {
 				maxRetries: defaults.maxRetries,
@@ -44,8 +45,10 @@ describe('request settings', () => {
 				retryOnStatuses: '429, 503',
 				backoffMultiplier: 1.5,
 				timeout: 12,
+				accountRateLimitShare: 50,
 			}),
 			{
+				accountShare: 0.5,
 				maxConcurrency: 4,
 				retry: {
 					maxRetries: 7,

@@ -50,6 +50,15 @@ export const requestSettingsOptions: INodeProperties[] = [
 			'Comma-separated HTTP status codes that are retried. 429 (rate limit) is always handled by waiting.',
 	},
 	{
+		displayName: 'Share of Account Rate Limit',
+		name: 'accountRateLimitShare',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 100,
+		description:
+			"Percentage (1–100) of the Zoom account's per-second rate limit this n8n process may use. The node already adapts to what other workers and apps use of the account; set e.g. 50 with two queue-mode workers to keep them from ever competing.",
+	},
+	{
 		displayName: 'Timeout (Seconds)',
 		name: 'timeout',
 		type: 'number',
@@ -104,6 +113,8 @@ export function readOperationOptions(
 export interface RequestSettings {
 	maxConcurrency: number;
 	retry: Partial<RetrySettings>;
+	/** "Share of Account Rate Limit" as a fraction (0.01–1), for the rate limiter's accountShare. */
+	accountShare: number;
 }
 
 export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
@@ -113,6 +124,7 @@ export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
 		retryOnStatuses?: string;
 		backoffMultiplier?: number;
 		timeout?: number;
+		accountRateLimitShare?: number;
 	};
 	const statuses = (options.retryOnStatuses ?? DEFAULTS.retryOnStatuses.join(','))
 		.split(',')
@@ -128,7 +140,15 @@ export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
 			}
 			return code;
 		});
+	const sharePercent = Number(options.accountRateLimitShare ?? 100);
+	if (!Number.isFinite(sharePercent) || sharePercent < 1 || sharePercent > 100) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid "Share of Account Rate Limit" in the node options: ${String(options.accountRateLimitShare)} is not a percentage from 1 to 100`,
+		);
+	}
 	return {
+		accountShare: sharePercent / 100,
 		maxConcurrency: Math.max(
 			1,
 			Math.min(50, Math.floor(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY)),

@@ -90,6 +90,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const client = new ZoomClient(this, {
 		credentialType: credentialTypeOf(this),
 		retry: settings.retry,
+		accountShare: settings.accountShare,
 	});
 	return [await runOperation.call(this, operation, client, settings.maxConcurrency)];
 }

@@ -34,6 +34,11 @@ export interface ZoomClientOptions {
 	/** n8n credential type name chosen by the node's `authentication` parameter. */
 	credentialType: string;
 	retry?: Partial<RetrySettings>;
+	/**
+	 * "Share of Account Rate Limit" (0.01–1): the part of the account's limit this process may
+	 * use; undefined keeps the share the limiter already has (e.g. for list searches).
+	 */
+	accountShare?: number;
 }
 
 /**
@@ -125,7 +130,9 @@ export class ZoomClient {
 		this.limiterPromise ??= this.baseUrl().then((baseUrl) => {
 			const credentialId =
 				this.ctx.getNode().credentials?.[this.options.credentialType]?.id ?? 'unsaved';
-			return sharedRateLimiter(`${this.options.credentialType}|${credentialId}|${baseUrl}`);
+			return sharedRateLimiter(`${this.options.credentialType}|${credentialId}|${baseUrl}`, {
+				accountShare: this.options.accountShare,
+			});
 		});
 		return await this.limiterPromise;
 	}

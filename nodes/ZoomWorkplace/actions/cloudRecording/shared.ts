@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-
 /** Zoom's recording file types (`recording_files[].file_type`). */
 export const FILE_TYPES = [
 	{ name: 'Audio Only (M4A)', value: 'M4A' },
