@@ -15,10 +15,10 @@ import {
 	operationsOf,
 	uncoveredChoices,
 	type FillContext,
-	type Value,
 } from '../fixtures/fullParameters';
+import { SpecFixtures } from '../fixtures/specFixtures';
 import { addServerToServerCredential, runZoomNode } from '../fixtures/zoom';
-import { OWNER_EMAIL, OWNER_ID, startZoomSimulator, type ZoomSimulator } from '../simulator';
+import { startZoomSimulator, type ZoomSimulator } from '../simulator';
 import { describeViolations, type SpecViolation } from '../simulator/spec';
 import { CredentialsStore } from './harness';
 
@@ -31,55 +31,6 @@ import { CredentialsStore } from './harness';
  */
 
 const MAX_VARIANTS = 40;
-
-/** Valid examples for free-text fields, by name (Zoom's limits: passcode ≤ 10, host key 6-10 …). */
-function exampleFor(
-	name: string,
-	type: string,
-	fixtures: { occurrenceId: () => string; unique: () => number },
-): Value | undefined {
-	const byName: Record<string, () => Value> = {
-		email: () => `spec.${fixtures.unique()}@example.com`,
-		transferEmail: () => OWNER_EMAIL,
-		scheduleFor: () => OWNER_EMAIL,
-		alternativeHosts: () => OWNER_EMAIL,
-		meetingInvitees: () => 'guest@example.com',
-		authenticationDomains: () => 'example.com',
-		manager: () => 'manager@example.com',
-		password: () => 'Pa55-word',
-		hostKey: () => '123456',
-		pmi: () => '3456789012',
-		linkedinUrl: () => 'https://www.linkedin.com/in/example',
-		vanityName: () => `spec-room-${fixtures.unique()}`,
-		occurrenceId: () => fixtures.occurrenceId(),
-		retryOnStatuses: () => '429,503',
-		roleId: () => '2',
-		customQueryFields: () => 'in_meeting',
-		country: () => 'US',
-		code: () => '+1',
-		number: () => '5550100',
-		language: () => 'en-US',
-		settings: () =>
-			JSON.stringify({
-				in_meeting: { waiting_room: true },
-				schedule_meeting: { host_video: true },
-			}),
-		startTime: () => '2030-05-01T09:00:00',
-		endDateTime: () => '2030-06-30T18:00:00',
-		from: () => '2030-01-01T00:00:00',
-		to: () => '2030-12-31T00:00:00',
-		duration: () => 45,
-		endTimes: () => 5,
-		monthlyDay: () => 15,
-		limit: () => 5,
-		timeout: () => 30,
-		maxRetries: () => 1,
-		maxConcurrency: () => 2,
-		backoffMultiplier: () => 1.5,
-	};
-	void type;
-	return byName[name]?.();
-}
 
 /** displayName → the parameter names that carry it, over the whole description. */
 function displayNamesOf(properties: INodeProperties[], out = new Map<string, Set<string>>()) {
@@ -133,13 +84,14 @@ describe("every field and option of every operation validates against Zoom's spe
 	let store: CredentialsStore;
 	let credential: { id: string; name: string };
 	const loaded: Record<string, INodePropertyOptions[]> = {};
-	let sequence = 0;
+	let fixtures: SpecFixtures;
 	const displayNames = displayNamesOf(description.properties);
 
 	before(async () => {
 		sim = await startZoomSimulator({ seed: false, enforceRateLimits: false });
 		store = new CredentialsStore();
 		credential = addServerToServerCredential(store, sim);
+		fixtures = new SpecFixtures(sim);
 		for (const [name, method] of Object.entries(node.methods.loadOptions))
 			loaded[name] = await method.call({} as ILoadOptionsFunctions);
 	});
@@ -156,44 +108,20 @@ describe("every field and option of every operation validates against Zoom's spe
 
 	for (const { resource, operation } of operations) {
 		test(`${resource} → ${operation}`, async () => {
-			let meeting = sim.state.addMeeting(OWNER_ID);
+			fixtures.reset(operation);
 			const context: FillContext = {
 				variant: 0,
 				covered: new Set(),
 				loaded,
-				locator(name, mode) {
-					if (name === 'meetingId') {
-						meeting = sim.state.addMeeting(OWNER_ID, {
-							topic: `Spec coverage ${++sequence}`,
-							type: 8,
-							start_time: '2030-05-01T09:00:00Z',
-							duration: 30,
-							timezone: 'UTC',
-							recurrence: { type: 1, repeat_interval: 1, end_times: 4 },
-						});
-						return mode === 'url' ? `https://zoom.us/j/${meeting.id}` : String(meeting.id);
-					}
-					if (name === 'userId' && resource === 'meeting')
-						return mode === 'email' ? OWNER_EMAIL : 'me';
-					if (name === 'userId') {
-						const user = sim.state.addUser({
-							email: `spec.user${++sequence}@example.com`,
-							first_name: 'Spec',
-							last_name: `User ${sequence}`,
-						});
-						return mode === 'email' ? user.email : user.id;
-					}
-					throw new Error(`specCoverage: no fixture for resource locator "${name}"; add one`);
-				},
-				example: (name, type) =>
-					exampleFor(name, type, {
-						occurrenceId: () => meeting.occurrences?.[0]?.occurrence_id ?? '',
-						unique: () => ++sequence,
-					}),
+				locator: (name, mode) => fixtures.locator(name, mode, resource),
+				example: (name) => fixtures.example(name),
 			};
 
 			const violations: SpecViolation[] = [];
 			const refused: string[] = [];
+			/** Zoom's answers to variants it refused; a missing fixture shows here (404, 3001 …). */
+			const apiErrors: string[] = [];
+			let succeeded = 0;
 			/** Paths of fields the node refused in one combination (it names the field). */
 			const dropped = new Set<string>();
 			/** Paths of fields in variants the node accepted and sent. */
@@ -214,6 +142,8 @@ describe("every field and option of every operation validates against Zoom's spe
 							`sent nothing: ${JSON.stringify(parameters)}`,
 						);
 						for (const path of leafPaths(parameters)) sent.add(path);
+						if (error) apiErrors.push(`variant ${variant}: ${error.message}`);
+						else succeeded++;
 						break;
 					}
 					// The node declines some combinations (a password only with "Auto Create") with
@@ -237,6 +167,7 @@ describe("every field and option of every operation validates against Zoom's spe
 				before = now;
 			}
 			assert.deepEqual(violations, [], describeViolations(violations));
+			assert.ok(succeeded > 0, `Zoom refused every variant:\n${apiErrors.join('\n')}`);
 			assert.deepEqual(refused, [], `the node refused valid values:\n${refused.join('\n')}`);
 			const neverSent = [...dropped].filter((path) => !sent.has(path));
 			assert.deepEqual(neverSent, [], 'fields the node refused in every variant');

@@ -134,6 +134,18 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['thing'], operation: ['getAll'], returnAll: [false] } },
 	},
 	{
+		displayName: 'Thing',
+		name: 'thingId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		displayOptions: show('getAll'),
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list' },
+			{ displayName: 'By ID', name: 'id', type: 'string' },
+			{ displayName: 'By URL', name: 'url', type: 'string' },
+		],
+	},
+	{
 		displayName: 'Hint',
 		name: 'hint',
 		type: 'notice',
@@ -206,6 +218,30 @@ describe('fullParameters (the spec-coverage generator)', () => {
 			);
 		const flags = sent.map((p) => (p as { extra: { flag: boolean } }).extra.flag);
 		assert.ok(flags.includes(true) && flags.includes(false));
+	});
+
+	test('every mode of a resource locator one can type into is sent, a list never', () => {
+		const ctx = { ...context(), locator: (name: string, mode: string) => `${name}:${mode}` };
+		assert.equal(
+			uncoveredChoices(description, 'thing', 'getAll', ctx),
+			4,
+			'two booleans, two modes',
+		);
+		const sent: unknown[] = [fillOperation(description, 'thing', 'getAll', ctx).thingId];
+		assert.equal(uncoveredChoices(description, 'thing', 'getAll', ctx), 2, 'one boolean, one mode');
+		for (
+			let variant = 1;
+			variant < 12 && uncoveredChoices(description, 'thing', 'getAll', ctx) > 0;
+			variant++
+		) {
+			ctx.variant = variant;
+			sent.push(fillOperation(description, 'thing', 'getAll', ctx).thingId);
+		}
+		assert.equal(uncoveredChoices(description, 'thing', 'getAll', ctx), 0);
+		assert.deepEqual(sent.slice(0, 2), [
+			{ __rl: true, mode: 'id', value: 'thingId:id' },
+			{ __rl: true, mode: 'url', value: 'thingId:url' },
+		]);
 	});
 
 	test('a field type it cannot fill is an error naming the type and the field', () => {
