@@ -142,7 +142,7 @@ function updateUser(ctx: ApiContext): ApiResult {
 	put('first_name', check.string('first_name', { max: 64 }));
 	put('last_name', check.string('last_name', { max: 64 }));
 	put('display_name', check.string('display_name', { max: 128 }));
-	put('type', check.integer('type', { oneOf: [1, 2, 99] }));
+	put('type', check.integer('type', { oneOf: [1, 2, 4, 99] }));
 	put('job_title', check.string('job_title', { max: 128 }));
 	put('company', check.string('company', { max: 255 }));
 	put('location', check.string('location', { max: 256 }));
