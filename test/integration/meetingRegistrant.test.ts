@@ -320,7 +320,10 @@ describe('meeting registrant operations (n8n-core + Zoom simulator)', () => {
 			returnAll: true,
 		});
 		assert.ok(result.error);
-		assert.match(result.error.message, /registrants need the meeting ID/);
+		assert.match(
+			result.error.message,
+			/Invalid "Meeting" in item 0: this operation takes a meeting ID \(9 to 11 digits\) or a join URL, not a UUID/,
+		);
 		assert.equal(h.apiRequests().length, 0);
 	});
 

@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { isNumericMeetingId } from './identifiers';
-import { meetingIdSchema, positiveIntegerSchema, userIdSchema } from './schemas';
+import { instanceIdSchema, meetingIdSchema, positiveIntegerSchema, userIdSchema } from './schemas';
 import { validateField } from './validation';
+
+const webinarIdSchema = instanceIdSchema('webinar');
 
 /**
  * The raw value of a resource locator. n8n's own `extractValue` fails on a URL it cannot match
@@ -41,27 +43,42 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 	);
 }
 
-/** The meeting an item addresses: `id` as Zoom shows it (a number for a meeting ID), `meetingId` for the path. */
-export interface MeetingTarget {
+/**
+ * The meeting or webinar an item addresses: `id` as Zoom shows it (a number for an ID, text for a
+ * UUID) and `pathId` for the endpoint's path parameter. Whether the endpoint takes a UUID is the
+ * catalogue's to say (buildPath refuses one where Zoom's spec wants a number).
+ */
+export interface InstanceTarget {
 	id: number | string;
-	meetingId: string;
+	pathId: string;
 }
 
-/**
- * Reads and validates the `meetingId` locator (ID, UUID or join URL) of one item.
- */
-export function readMeetingTarget(ctx: IExecuteFunctions, itemIndex: number): MeetingTarget {
-	const raw = locatorValue(ctx, 'meetingId', itemIndex);
+function readInstanceTarget(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameter: 'meetingId' | 'webinarId',
+): InstanceTarget {
+	const raw = locatorValue(ctx, parameter, itemIndex);
+	const noun = parameter === 'meetingId' ? 'meeting' : 'webinar';
 	// An expression such as {{ $json.id }} gives Zoom's numeric ID as a number.
-	const meetingId = validateField(
+	const pathId = validateField(
 		ctx,
 		itemIndex,
-		'Meeting',
-		meetingIdSchema,
+		noun === 'meeting' ? 'Meeting' : 'Webinar',
+		noun === 'meeting' ? meetingIdSchema : webinarIdSchema,
 		typeof raw === 'number' ? String(raw) : raw,
 	);
-	const asNumber = Number(meetingId);
-	// Zoom's meeting objects carry `id` as a number; UUIDs stay text.
-	const id = isNumericMeetingId(meetingId) && Number.isSafeInteger(asNumber) ? asNumber : meetingId;
-	return { id, meetingId };
+	const asNumber = Number(pathId);
+	const id = isNumericMeetingId(pathId) && Number.isSafeInteger(asNumber) ? asNumber : pathId;
+	return { id, pathId };
+}
+
+/** Reads and validates the `meetingId` locator (ID, UUID or join URL) of one item. */
+export function readMeetingTarget(ctx: IExecuteFunctions, itemIndex: number): InstanceTarget {
+	return readInstanceTarget(ctx, itemIndex, 'meetingId');
+}
+
+/** Reads and validates the `webinarId` locator (ID, UUID or join URL) of one item. */
+export function readWebinarTarget(ctx: IExecuteFunctions, itemIndex: number): InstanceTarget {
+	return readInstanceTarget(ctx, itemIndex, 'webinarId');
 }

@@ -43,24 +43,29 @@ export const userIdSchema = z
 		'must be a user ID, an email address or "me" (no spaces, "/", "?" or "#")',
 	);
 
-const MEETING_ID_FORMS =
-	'a meeting ID of 9 to 11 digits (such as 85746065432), a meeting UUID, or a Zoom join URL such as https://zoom.us/j/85746065432';
+/** A meeting or webinar: a numeric ID of 9 to 11 digits, an instance UUID, or a join URL. */
+export function instanceIdSchema(noun: 'meeting' | 'webinar') {
+	const example =
+		noun === 'meeting' ? 'https://zoom.us/j/85746065432' : 'https://zoom.us/w/95204914252';
+	const forms = `a ${noun} ID of 9 to 11 digits (such as ${noun === 'meeting' ? '85746065432' : '95204914252'}), a ${noun} UUID, or a Zoom join URL such as ${example}`;
+	return z
+		.string({ invalid_type_error: 'must be text' })
+		.transform((v) => parseMeetingIdentifier(v))
+		.superRefine((v, ctx) => {
+			if (v.length === 0) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is required: ${forms}` });
+			} else if (/^\d+$/.test(v) && !isNumericMeetingId(v)) {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `a ${noun} ID has 9 to 11 digits, this one has ${v.length}. Use ${forms}`,
+				});
+			} else if (!isNumericMeetingId(v) && !/^[A-Za-z0-9+/=_-]{16,}$/.test(v)) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${forms}` });
+			}
+		});
+}
 
-export const meetingIdSchema = z
-	.string({ invalid_type_error: 'must be text' })
-	.transform((v) => parseMeetingIdentifier(v))
-	.superRefine((v, ctx) => {
-		if (v.length === 0) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is required: ${MEETING_ID_FORMS}` });
-		} else if (/^\d+$/.test(v) && !isNumericMeetingId(v)) {
-			ctx.addIssue({
-				code: z.ZodIssueCode.custom,
-				message: `a meeting ID has 9 to 11 digits, this one has ${v.length}. Use ${MEETING_ID_FORMS}`,
-			});
-		} else if (!isNumericMeetingId(v) && !/^[A-Za-z0-9+/=_-]{16,}$/.test(v)) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${MEETING_ID_FORMS}` });
-		}
-	});
+export const meetingIdSchema = instanceIdSchema('meeting');
 
 export const occurrenceIdSchema = z
 	.string({ invalid_type_error: 'must be text' })

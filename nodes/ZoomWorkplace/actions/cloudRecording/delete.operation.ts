@@ -71,7 +71,7 @@ export async function execute(
 		);
 		await client.request({
 			endpoint: 'deleteRecordingFile',
-			pathParameters: { meetingId: target.meetingId, recordingId },
+			pathParameters: { meetingId: target.pathId, recordingId },
 			qs,
 			itemIndex,
 		});
@@ -79,7 +79,7 @@ export async function execute(
 	}
 	await client.request({
 		endpoint: 'deleteMeetingRecordings',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		qs,
 		itemIndex,
 	});

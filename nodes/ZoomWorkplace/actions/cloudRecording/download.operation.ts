@@ -77,7 +77,7 @@ export async function execute(
 	);
 	const { body: recording } = await client.request<IDataObject>({
 		endpoint: 'getMeetingRecordings',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		itemIndex,
 	});
 	const all = Array.isArray(recording.recording_files)

@@ -71,7 +71,7 @@ export async function execute(
 	const { qs } = readOperationOptions(this, itemIndex, getFields);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getMeetingRecordings',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		qs,
 		itemIndex,
 	});

@@ -67,7 +67,7 @@ export async function execute(
 	);
 	const { body: recording } = await client.request<IDataObject>({
 		endpoint: 'getMeetingRecordings',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		itemIndex,
 	});
 	const files = Array.isArray(recording.recording_files)

@@ -45,7 +45,7 @@ export async function execute(
 		);
 		await client.request({
 			endpoint: 'recoverRecordingFile',
-			pathParameters: { meetingId: target.meetingId, recordingId },
+			pathParameters: { meetingId: target.pathId, recordingId },
 			body,
 			itemIndex,
 		});
@@ -53,7 +53,7 @@ export async function execute(
 	}
 	await client.request({
 		endpoint: 'recoverMeetingRecordings',
-		pathParameters: { meetingUUID: target.meetingId },
+		pathParameters: { meetingUUID: target.pathId },
 		body,
 		itemIndex,
 	});

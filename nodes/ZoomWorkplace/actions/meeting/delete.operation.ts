@@ -58,7 +58,7 @@ export async function execute(
 	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
 	await client.request({
 		endpoint: 'deleteMeeting',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		qs,
 		itemIndex,
 	});

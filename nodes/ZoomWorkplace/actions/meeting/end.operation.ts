@@ -27,7 +27,7 @@ export async function execute(
 	const target = readMeetingTarget(this, itemIndex);
 	await client.request({
 		endpoint: 'updateMeetingStatus',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		body: { action: 'end' },
 		itemIndex,
 	});

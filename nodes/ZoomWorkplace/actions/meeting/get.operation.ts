@@ -45,7 +45,7 @@ export async function execute(
 	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getMeeting',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		qs,
 		itemIndex,
 	});

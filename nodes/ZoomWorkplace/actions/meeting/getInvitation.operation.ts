@@ -22,7 +22,7 @@ export async function execute(
 	const target = readMeetingTarget(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getMeetingInvitation',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		itemIndex,
 	});
 	return { id: target.id, ...body };

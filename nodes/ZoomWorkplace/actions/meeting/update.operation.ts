@@ -56,7 +56,7 @@ export async function execute(
 			},
 		);
 	}
-	const pathParameters = { meetingId: target.meetingId };
+	const pathParameters = { meetingId: target.pathId };
 	await client.request({ endpoint: 'updateMeeting', pathParameters, qs, body, itemIndex });
 
 	const confirmation: IDataObject = { id: target.id };

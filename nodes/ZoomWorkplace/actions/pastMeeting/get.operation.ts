@@ -30,7 +30,7 @@ export async function execute(
 	const target = readMeetingTarget(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getPastMeeting',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		itemIndex,
 	});
 	return body;

@@ -30,7 +30,7 @@ export async function execute(
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
 	const target = readMeetingTarget(this, itemIndex);
-	if (!isNumericMeetingId(target.meetingId)) {
+	if (!isNumericMeetingId(target.pathId)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Invalid "Meeting" in item ${itemIndex}: Get Instances needs the meeting ID (digits), not an instance UUID`,
@@ -43,7 +43,7 @@ export async function execute(
 	}
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'listPastMeetingInstances',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		itemIndex,
 	});
 	const instances = Array.isArray(body.meetings) ? (body.meetings as IDataObject[]) : [];

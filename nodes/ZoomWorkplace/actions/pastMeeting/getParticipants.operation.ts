@@ -40,7 +40,7 @@ export async function execute(
 	const limit = readLimit(this, itemIndex);
 	const participants = await client.requestAllItems({
 		endpoint: 'listPastMeetingParticipants',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		arrayKey: 'participants',
 		limit,
 		itemIndex,

@@ -5,7 +5,7 @@ import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helper
 import { applyFields, fieldsCollection } from '../../helpers/fields';
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import type { NumericTarget } from '../../helpers/numericTargets';
+import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { optionsCollection } from '../requestSettings';
 import type { BatchItemResult, BatchOptions, OperationResult, ZoomOperation } from '../types';
@@ -17,7 +17,7 @@ import { registrantFieldDefinitions } from './registrantFields';
 /** One item's registration, checked and ready to send. */
 export interface CreateEntry {
 	itemIndex: number;
-	target: NumericTarget;
+	target: InstanceTarget;
 	body: IDataObject;
 	qs: IDataObject;
 }
@@ -58,7 +58,7 @@ const registrantEmailSchema = emailSchema.pipe(
 async function acceptsBatch(
 	client: ZoomClient,
 	parent: RegistrantParent,
-	target: NumericTarget,
+	target: InstanceTarget,
 ): Promise<IDataObject | undefined> {
 	try {
 		const { body } = await client.request<IDataObject>({
@@ -150,7 +150,7 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 	/** One batch_registrants request; items Zoom did not register are handed back for single creates. */
 	async function createChunk(
 		client: ZoomClient,
-		target: NumericTarget,
+		target: InstanceTarget,
 		about: IDataObject,
 		chunk: CreateEntry[],
 		outcomes: Outcomes,
@@ -233,11 +233,11 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 		const groups = groupBy(entries.filter(isBatchable), batchKey);
 
 		// Phase 1: which parents take batch registration (one Get per parent with 2+ items).
-		const batches: Array<{ target: NumericTarget; about: IDataObject; entries: CreateEntry[] }> =
+		const batches: Array<{ target: InstanceTarget; about: IDataObject; entries: CreateEntry[] }> =
 			[];
 		// Items of one parent with different Auto Approve choices form two groups but one Get.
 		const parents = new Map<string, Promise<IDataObject | undefined>>();
-		const details = (target: NumericTarget) => {
+		const details = (target: InstanceTarget) => {
 			let answer = parents.get(target.pathId);
 			if (!answer) {
 				answer = acceptsBatch(client, parent, target);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { NumericTarget } from '../../helpers/numericTargets';
+import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import type { RegistrantParent } from './parent';
 
@@ -14,7 +14,7 @@ const LIVE_STATUSES = ['pending', 'approved'] as const;
 export async function findRegistrants(
 	client: ZoomClient,
 	parent: RegistrantParent,
-	target: NumericTarget,
+	target: InstanceTarget,
 	emails: readonly string[],
 ): Promise<Map<string, IDataObject>> {
 	const wanted = new Set(emails.map((email) => email.toLowerCase()));
@@ -36,7 +36,7 @@ export async function findRegistrants(
 }
 
 /** What a create returns, rebuilt from a registrant found by the look-up. */
-export function createdFromFound(target: NumericTarget, registrant: IDataObject): IDataObject {
+export function createdFromFound(target: InstanceTarget, registrant: IDataObject): IDataObject {
 	const result: IDataObject = {
 		id: target.id,
 		registrant_id: registrant.id,

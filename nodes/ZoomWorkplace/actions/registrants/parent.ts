@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
-	readNumericMeetingTarget,
+	readMeetingTarget,
 	readWebinarTarget,
-	type NumericTarget,
-} from '../../helpers/numericTargets';
+	type InstanceTarget,
+} from '../../helpers/parameters';
 import type { EndpointName } from '../../transport/endpoints';
 import { meetingIdField } from '../common.descriptions';
 import { webinarIdField } from '../webinar/webinarIdField';
@@ -22,7 +22,7 @@ export interface RegistrantParent {
 	/** Path parameter and node parameter name. */
 	parameter: 'meetingId' | 'webinarId';
 	locator(show: Show): INodeProperties;
-	read(ctx: IExecuteFunctions, itemIndex: number): NumericTarget;
+	read(ctx: IExecuteFunctions, itemIndex: number): InstanceTarget;
 	endpoints: {
 		list: EndpointName;
 		create: EndpointName;
@@ -51,7 +51,7 @@ export const MEETING_PARENT: RegistrantParent = {
 		...meetingIdField(show),
 		description: 'The meeting with registration: its ID or its join URL',
 	}),
-	read: readNumericMeetingTarget,
+	read: readMeetingTarget,
 	endpoints: {
 		list: 'listMeetingRegistrants',
 		create: 'createMeetingRegistrant',

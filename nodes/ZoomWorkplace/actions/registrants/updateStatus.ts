@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helpers/batch';
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import type { NumericTarget } from '../../helpers/numericTargets';
+import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
@@ -20,7 +20,7 @@ import {
 
 export interface StatusEntry {
 	itemIndex: number;
-	target: NumericTarget;
+	target: InstanceTarget;
 	action: RegistrantAction;
 	occurrenceId?: string;
 	/** Registrant ID, or email address. */

@@ -61,7 +61,7 @@ export async function execute(
 	const { qs } = readOperationOptions(this, itemIndex, reportFields);
 	const participants = await client.requestAllItems({
 		endpoint: 'reportMeetingParticipants',
-		pathParameters: { meetingId: target.meetingId },
+		pathParameters: { meetingId: target.pathId },
 		qs,
 		arrayKey: 'participants',
 		limit,

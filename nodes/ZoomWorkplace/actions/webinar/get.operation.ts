@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { FieldDefinition } from '../../helpers/fields';
 import { booleanSchema } from '../../helpers/schemas';
-import { readWebinarIdOrUuid } from '../../helpers/numericTargets';
+import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
@@ -43,7 +43,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readWebinarIdOrUuid(this, itemIndex);
+	const target = readWebinarTarget(this, itemIndex);
 	const { qs } = readOperationOptions(this, itemIndex, OPTIONS);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getWebinar',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldsCollection } from '../../helpers/fields';
-import { readWebinarTarget } from '../../helpers/numericTargets';
+import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { readBackAfterUpdate } from '../readBack';

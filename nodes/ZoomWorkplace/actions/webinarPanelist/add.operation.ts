@@ -5,7 +5,7 @@ import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helper
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import { readWebinarTarget, type NumericTarget } from '../../helpers/numericTargets';
+import { readWebinarTarget, type InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { executeOne, Outcomes, readEach, worthSplitting } from '../registrants/outcomes';
 import { optionsCollection } from '../requestSettings';
@@ -80,7 +80,7 @@ export const description: INodeProperties[] = [
 
 interface PanelistEntry {
 	itemIndex: number;
-	target: NumericTarget;
+	target: InstanceTarget;
 	panelist: IDataObject;
 }
 
@@ -111,7 +111,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): PanelistEntry {
 /** The webinar's panelists by lower-case email. */
 async function panelistsByEmail(
 	client: ZoomClient,
-	target: NumericTarget,
+	target: InstanceTarget,
 ): Promise<Map<string, IDataObject>> {
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'listWebinarPanelists',

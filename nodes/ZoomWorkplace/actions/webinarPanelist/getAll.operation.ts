@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit } from '../../helpers/parameters';
-import { readWebinarTarget } from '../../helpers/numericTargets';
+import { readLimit, readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';

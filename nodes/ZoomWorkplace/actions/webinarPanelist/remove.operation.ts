@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { validateField } from '../../helpers/validation';
-import { readWebinarTarget } from '../../helpers/numericTargets';
+import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from '../webinar/webinarIdField';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readWebinarTarget } from '../../helpers/numericTargets';
+import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from '../webinar/webinarIdField';
