@@ -1,0 +1,125 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { isSelectedEvent, parseEventList } from './events';
+import { eventItem, safeHeaders, type ZoomEventBody } from './output';
+import {
+	downloadRecordingFiles,
+	DEFAULT_RECORDING_FILE_TYPES,
+	RECORDING_COMPLETED,
+} from './recordings';
+import { checkStored, memoryFor, repeatKey, type StoredRepeats } from './repeats';
+import {
+	isPlausiblePlainToken,
+	SIGNATURE_HEADER,
+	TIMESTAMP_HEADER,
+	URL_VALIDATION_EVENT,
+	urlValidationResponse,
+	VERIFICATION_MESSAGES,
+	verifyZoomRequest,
+} from './verification';
+import { WEBHOOK_CREDENTIAL } from './description';
+
+interface TriggerOptions {
+	downloadRecordings?: boolean;
+	dropRepeats?: boolean;
+	recordingFileTypes?: string[];
+	binaryPrefix?: string;
+	includeDownloadToken?: boolean;
+	includeHeaders?: boolean;
+	otherEvents?: string;
+	repeatMemory?: 'process' | 'workflow';
+}
+
+/** Answers the request itself and starts nothing. */
+function answer(this: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	const res = this.getResponseObject();
+	res.status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/**
+ * Handles one request to the trigger's URL:
+ * 1. every request must be signed with the app's Secret Token, within 5 minutes (401 otherwise);
+ * 2. `endpoint.url_validation` gets its answer alone, and starts nothing;
+ * 3. events not chosen, and repeats, are acknowledged with 200 and start nothing;
+ * 4. anything else starts the workflow with one item (and, for recording.completed, its files).
+ */
+export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const req = this.getRequestObject();
+	const credentials = await this.getCredentials(WEBHOOK_CREDENTIAL);
+	const secretToken = typeof credentials.secretToken === 'string' ? credentials.secretToken : '';
+	if (secretToken === '')
+		return answer.call(this, 500, {
+			message: 'The Zoom Workplace Trigger has no Secret Token in its credential',
+		});
+
+	const body = (req.body ?? {}) as ZoomEventBody;
+	const verification = verifyZoomRequest(
+		secretToken,
+		{
+			signature: req.headers[SIGNATURE_HEADER],
+			timestamp: req.headers[TIMESTAMP_HEADER],
+			rawBody: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined,
+			parsedBody: req.body,
+		},
+		Math.floor(Date.now() / 1000),
+	);
+	if (!verification.ok)
+		return answer.call(this, 401, { message: VERIFICATION_MESSAGES[verification.reason] });
+
+	if (body.event === URL_VALIDATION_EVENT) {
+		const plainToken = body.payload?.plainToken;
+		if (!isPlausiblePlainToken(plainToken))
+			return answer.call(this, 400, { message: 'Invalid payload.plainToken' });
+		// no workflowData: n8n sends this body as it is and starts no execution
+		return { webhookResponse: urlValidationResponse(secretToken, plainToken) };
+	}
+
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+	const selected = [
+		...(this.getNodeParameter('events', []) as string[]),
+		...parseEventList(options.otherEvents),
+	];
+	if (!isSelectedEvent(body.event, selected))
+		return { webhookResponse: { message: 'Event received; not one this workflow listens to' } };
+
+	if (options.dropRepeats !== false) {
+		const key = repeatKey(body);
+		if (key !== undefined && isRepeat.call(this, key, options.repeatMemory ?? 'process'))
+			return { webhookResponse: { message: 'Repeated delivery; already received' } };
+	}
+
+	const json = eventItem(body, {
+		includeDownloadToken: options.includeDownloadToken === true,
+		headers: options.includeHeaders ? safeHeaders(req.headers) : undefined,
+	});
+
+	if (options.downloadRecordings && body.event === RECORDING_COMPLETED) {
+		// Zoom wants its answer within 3 seconds; recordings can take minutes to download.
+		answer.call(this, 200, { message: 'Event received' });
+		const downloaded = await downloadRecordingFiles.call(this, body, {
+			fileTypes: options.recordingFileTypes ?? DEFAULT_RECORDING_FILE_TYPES,
+			binaryPrefix: options.binaryPrefix || 'recording_',
+		});
+		json.recordingFiles = downloaded.files;
+		if (downloaded.errors.length > 0) json.recordingDownloadErrors = downloaded.errors;
+		return {
+			noWebhookResponse: true,
+			workflowData: [[{ json, binary: downloaded.binary }]],
+		};
+	}
+
+	return { workflowData: [[{ json }]] };
+}
+
+/** Repeat detection in this process's memory and, when chosen, the workflow's static data. */
+function isRepeat(this: IWebhookFunctions, key: string, where: 'process' | 'workflow'): boolean {
+	const now = Date.now();
+	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${this.getMode()}`;
+	const seenHere = memoryFor(scope).checkAndRecord(key, now);
+	if (where !== 'workflow') return seenHere;
+	const staticData = this.getWorkflowStaticData('node');
+	const { repeat, next } = checkStored(staticData.zoomDeliveries as StoredRepeats, key, now);
+	if (!repeat) staticData.zoomDeliveries = next;
+	return seenHere || repeat;
+}
