@@ -25,7 +25,7 @@ const ZOOM_URL = 'https://us06web.zoom.us/rec/download/abc123';
 const CDN_URL = 'https://ssrweb.zoom.us/file/xyz?Signature=s1&Expires=9';
 
 describe('planHop: where credentials go', () => {
-	test('a download token goes into the query string on Zoom host only', () => {
+	test('a download token goes into the query string of the download URL only', () => {
 		const first = planHop(ZOOM_URL, ZOOM_URL, { type: 'downloadToken', token: 'dl-tok' }, 0);
 		assert.equal(new URL(first.url).searchParams.get('access_token'), 'dl-tok');
 		assert.equal(first.authenticate, false);
@@ -35,14 +35,22 @@ describe('planHop: where credentials go', () => {
 		assert.ok(!cdn.url.includes('dl-tok'));
 	});
 
-	test('an API credential is asked for on Zoom host only', () => {
+	test('an API credential is asked for with the download URL only', () => {
 		assert.equal(planHop(ZOOM_URL, ZOOM_URL, { type: 'credential' }, 0).authenticate, true);
 		assert.equal(planHop(ZOOM_URL, CDN_URL, { type: 'credential' }, 0).authenticate, false);
 		assert.equal(
-			planHop(ZOOM_URL, 'http://us06web.zoom.us/rec/x', { type: 'credential' }, 0).authenticate,
+			planHop(ZOOM_URL, 'https://us06web.zoom.us/rec/storage/x?sig=1', { type: 'credential' }, 0)
+				.authenticate,
 			false,
-			'a downgrade to http is another origin',
+			'a redirect on the same host is pre-signed too',
 		);
+		const sameHost = planHop(
+			ZOOM_URL,
+			'https://us06web.zoom.us/rec/storage/x?sig=1',
+			{ type: 'downloadToken', token: 'dl-tok' },
+			0,
+		);
+		assert.ok(!sameHost.url.includes('dl-tok'));
 	});
 
 	test('a resume asks for the rest with Range', () => {

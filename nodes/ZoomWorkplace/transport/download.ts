@@ -23,9 +23,9 @@ export type NodeReadable = Exclude<
 
 /** How the download proves it may read the file. */
 export type DownloadAuth =
-	/** the webhook's `download_token` (valid 24 h), sent as `?access_token=` to Zoom's host only */
+	/** the webhook's `download_token` (valid 24 h), sent as `?access_token=` with the download_url only */
 	| { type: 'downloadToken'; token: string }
-	/** the caller's requester authenticates (an API credential); asked for on Zoom's host only */
+	/** the caller's requester authenticates (an API credential); asked for with the download_url only */
 	| { type: 'credential' }
 	| { type: 'none' };
 
@@ -69,17 +69,10 @@ export class RecordingDownloadError extends Error {
 // Pure decisions
 // -------------------------------------------------------------------------------------------
 
-export function sameOrigin(a: string, b: string): boolean {
-	try {
-		return new URL(a).origin === new URL(b).origin;
-	} catch {
-		return false;
-	}
-}
-
 /**
- * The request for one hop. Credentials go only to the origin of the `download_url` Zoom gave us;
- * the storage host it redirects to gets a pre-signed URL and nothing else of ours.
+ * The request for one hop. Credentials go only with the `download_url` Zoom gave us (the first
+ * hop, again on every resume); where it redirects (a pre-signed storage URL, on another host or
+ * the same one) gets nothing of ours.
  */
 export function planHop(
 	downloadUrl: string,
@@ -87,16 +80,16 @@ export function planHop(
 	auth: DownloadAuth,
 	offset: number,
 ): DownloadHttpRequest {
-	const onZoomHost = sameOrigin(downloadUrl, currentUrl);
+	const isDownloadUrl = currentUrl === downloadUrl;
 	let url = currentUrl;
-	if (onZoomHost && auth.type === 'downloadToken') {
+	if (isDownloadUrl && auth.type === 'downloadToken') {
 		const parsed = new URL(currentUrl);
 		parsed.searchParams.set('access_token', auth.token);
 		url = parsed.toString();
 	}
 	const headers: Record<string, string> = { Accept: '*/*' };
 	if (offset > 0) headers.Range = `bytes=${offset}-`;
-	return { url, headers, authenticate: onZoomHost && auth.type === 'credential' };
+	return { url, headers, authenticate: isDownloadUrl && auth.type === 'credential' };
 }
 
 /** A URL safe to show in messages and logs: no query (tokens, signatures), no user info. */
