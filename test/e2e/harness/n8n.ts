@@ -551,6 +551,8 @@ export function nodeOutput(
 export interface N8nServer {
 	baseUrl: string;
 	port: number;
+	/** the n8n main process (for memory measurements) */
+	pid: number | undefined;
 	/** the server's combined stdout/stderr, also written to `<userFolder>/n8n-server.log` */
 	logs(): string;
 	stop(): Promise<void>;
@@ -655,7 +657,7 @@ export async function startN8nServer(
 		}
 		await new Promise((r) => setTimeout(r, 300));
 	}
-	return { baseUrl, port, logs: () => logText, stop };
+	return { baseUrl, port, pid: child.pid, logs: () => logText, stop };
 }
 
 // ---------------------------------------------------------------------------------------------
