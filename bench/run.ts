@@ -22,6 +22,7 @@
  *   BENCH_FIRST_CALLS     concurrent first calls for the token-mint count   [50]
  *   BENCH_CONCURRENCY     the node's "Max Concurrent Requests" option       [node default]
  *   BENCH_RAW_POOL        connections of the raw undici client              [32]
+ *   BENCH_TRIGGER         0 skips the trigger benchmark (bench/trigger.ts)  [on]
  */
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -33,6 +34,7 @@ import { clearServerToServerTokenCache } from '../credentials/common/serverToSer
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness';
 import { startZoomSimulator } from '../test/simulator';
+import { runTriggerBench } from './trigger';
 import type { ZoomSimulator, ZoomUser } from '../test/simulator';
 
 type Category = 'light' | 'medium' | 'heavy';
@@ -586,6 +588,8 @@ async function main(): Promise<void> {
 	);
 	if (listing) console.log(`\n${listing}`);
 	if (mints) console.log(mints);
+	// the Zoom Workplace Trigger in a real n8n (needs `npm run build`); BENCH_TRIGGER=0 skips it
+	if (process.env.BENCH_TRIGGER !== '0') console.log(`\ntrigger:\n${await runTriggerBench()}`);
 	console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
