@@ -1,0 +1,195 @@
+/**
+ * The trigger's webhook() against n8n's IWebhookFunctions contract, with a stand-in context:
+ * what it answers itself (401, 400, the early 200 before downloads), what it hands to n8n
+ * (`webhookResponse` alone for validation and ignored events, `workflowData` for events).
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { ZoomWorkplaceTrigger } from '../../nodes/ZoomWorkplaceTrigger/ZoomWorkplaceTrigger.node';
+import { zoomSignature } from '../../nodes/ZoomWorkplaceTrigger/verification';
+
+const SECRET = 'unitZoomSecretToken_0001';
+let nodeCounter = 0;
+
+interface Answer {
+	status?: number;
+	body?: unknown;
+}
+
+function context(
+	body: IDataObject | string,
+	options: {
+		headers?: Record<string, string>;
+		sign?: { secret?: string; offsetSeconds?: number } | false;
+		events?: string[];
+		nodeOptions?: IDataObject;
+		nodeId?: string;
+		staticData?: IDataObject;
+	} = {},
+) {
+	const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+	const headers: Record<string, string> = {
+		'content-type': 'application/json',
+		...options.headers,
+	};
+	if (options.sign !== false) {
+		const ts = String(Math.floor(Date.now() / 1000) + (options.sign?.offsetSeconds ?? 0));
+		headers['x-zm-request-timestamp'] = ts;
+		headers['x-zm-signature'] = zoomSignature(options.sign?.secret ?? SECRET, ts, raw);
+	}
+	const answer: Answer = {};
+	const res = {
+		status(code: number) {
+			answer.status = code;
+			return res;
+		},
+		json(value: unknown) {
+			answer.body = value;
+			return res;
+		},
+	};
+	const staticData: IDataObject = options.staticData ?? {};
+	const nodeId = options.nodeId ?? `node-${++nodeCounter}`;
+	const ctx = {
+		getRequestObject: () => ({
+			headers,
+			rawBody: raw,
+			body: typeof body === 'string' ? JSON.parse(body) : body,
+		}),
+		getResponseObject: () => res,
+		getCredentials: async () => ({ secretToken: SECRET }),
+		getNodeParameter: (name: string, fallback: unknown) =>
+			name === 'events'
+				? (options.events ?? ['meeting.started'])
+				: name === 'options'
+					? (options.nodeOptions ?? {})
+					: fallback,
+		getWorkflow: () => ({ id: 'wf1', active: true }),
+		getNode: () => ({ id: nodeId, name: 'Zoom Workplace Trigger' }),
+		getMode: () => 'webhook',
+		getWorkflowStaticData: () => staticData,
+		helpers: {},
+	} as unknown as IWebhookFunctions;
+	return { ctx, answer, staticData };
+}
+
+const trigger = new ZoomWorkplaceTrigger();
+const run = async (ctx: IWebhookFunctions): Promise<IWebhookResponseData> =>
+	await trigger.webhook.call(ctx);
+
+const started = (ts = Date.now()) => ({
+	event: 'meeting.started',
+	event_ts: ts,
+	payload: { account_id: 'acc', object: { id: 85746065432, uuid: 'u==', topic: 'T' } },
+});
+
+describe('the trigger webhook', () => {
+	test('URL validation: the answer alone, no workflowData', async () => {
+		const { ctx, answer } = context({
+			event: 'endpoint.url_validation',
+			event_ts: Date.now(),
+			payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' },
+		});
+		const result = await run(ctx);
+		assert.equal(result.workflowData, undefined);
+		assert.equal(result.noWebhookResponse, undefined);
+		assert.deepEqual(Object.keys(result.webhookResponse as object).sort(), [
+			'encryptedToken',
+			'plainToken',
+		]);
+		assert.equal(answer.status, undefined, 'n8n sends webhookResponse itself');
+	});
+
+	test('an unsigned validation gets 401 and no token', async () => {
+		const { ctx, answer } = context(
+			{ event: 'endpoint.url_validation', event_ts: 1, payload: { plainToken: 'abc' } },
+			{ sign: false },
+		);
+		const result = await run(ctx);
+		assert.deepEqual(result, { noWebhookResponse: true });
+		assert.equal(answer.status, 401);
+		assert.ok(!JSON.stringify(answer.body).includes('encryptedToken'));
+	});
+
+	test('a validation with an implausible plainToken gets 400', async () => {
+		const { ctx, answer } = context({
+			event: 'endpoint.url_validation',
+			event_ts: 1,
+			payload: { plainToken: 'v0:1:{"a":1}' },
+		});
+		assert.deepEqual(await run(ctx), { noWebhookResponse: true });
+		assert.equal(answer.status, 400);
+	});
+
+	test('wrong secret, stale timestamp: 401, nothing starts, no secret in the answer', async () => {
+		for (const sign of [{ secret: 'another-secret-token' }, { offsetSeconds: -400 }]) {
+			const { ctx, answer } = context(started(), { sign });
+			const result = await run(ctx);
+			assert.equal(result.workflowData, undefined);
+			assert.equal(answer.status, 401);
+			assert.ok(!JSON.stringify(answer.body).includes(SECRET));
+		}
+	});
+
+	test('a chosen event starts the workflow with one item', async () => {
+		const event = started();
+		const { ctx } = context(event);
+		const result = await run(ctx);
+		const items = result.workflowData?.[0] ?? [];
+		assert.equal(items.length, 1);
+		assert.equal(items[0].json.event, 'meeting.started');
+		assert.equal(items[0].json.meetingId, 85746065432);
+		assert.equal(items[0].json.event_ts, event.event_ts);
+	});
+
+	test('an event not chosen is acknowledged and starts nothing', async () => {
+		const { ctx } = context({ ...started(), event: 'meeting.ended' });
+		const result = await run(ctx);
+		assert.equal(result.workflowData, undefined);
+		assert.ok(result.webhookResponse);
+	});
+
+	test('Other Event Names adds events to the list', async () => {
+		const { ctx } = context(
+			{ ...started(), event: 'phone.callee_ended' },
+			{ nodeOptions: { otherEvents: 'phone.callee_ended' } },
+		);
+		assert.ok((await run(ctx)).workflowData);
+	});
+
+	test('a repeat is dropped per trigger node; other nodes still get it', async () => {
+		const event = started();
+		const first = await run(context(event, { nodeId: 'repeat-node' }).ctx);
+		const again = await run(context(event, { nodeId: 'repeat-node' }).ctx);
+		const elsewhere = await run(context(event, { nodeId: 'another-node' }).ctx);
+		assert.ok(first.workflowData);
+		assert.equal(again.workflowData, undefined);
+		assert.ok(again.webhookResponse);
+		assert.ok(elsewhere.workflowData);
+		const off = await run(
+			context(event, { nodeId: 'repeat-node', nodeOptions: { dropRepeats: false } }).ctx,
+		);
+		assert.ok(off.workflowData, 'with the option off, repeats run');
+	});
+
+	test('workflow static data remembers deliveries when chosen', async () => {
+		const event = started();
+		const { ctx, staticData } = context(event, {
+			nodeOptions: { repeatMemory: 'workflow' },
+		});
+		assert.ok((await run(ctx)).workflowData);
+		assert.equal(Object.keys(staticData.zoomDeliveries as object).length, 1);
+		// a restarted process: empty memory (a new scope here), the same saved static data
+		const restarted = context(event, {
+			nodeOptions: { repeatMemory: 'workflow' },
+			nodeId: 'after-restart',
+			staticData,
+		});
+		assert.equal((await run(restarted.ctx)).workflowData, undefined, 'dropped after a restart');
+		const memoryOnly = context(event, { nodeId: 'after-restart-2', staticData });
+		assert.ok((await run(memoryOnly.ctx)).workflowData, 'memory alone forgets on restart');
+	});
+});
