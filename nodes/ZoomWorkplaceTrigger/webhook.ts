@@ -18,6 +18,7 @@ import {
 	verifyZoomRequest,
 } from './verification';
 import { WEBHOOK_CREDENTIAL } from './description';
+import { secretTokens } from './secretCache';
 
 interface TriggerOptions {
 	downloadRecordings?: boolean;
@@ -46,24 +47,36 @@ function answer(this: IWebhookFunctions, status: number, body: IDataObject): IWe
  */
 export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const req = this.getRequestObject();
-	const credentials = await this.getCredentials(WEBHOOK_CREDENTIAL);
-	const secretToken = typeof credentials.secretToken === 'string' ? credentials.secretToken : '';
+	const credentialKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${
+		this.getNode().credentials?.[WEBHOOK_CREDENTIAL]?.id ?? ''
+	}`;
+	const loadSecret = async () => {
+		const credentials = await this.getCredentials(WEBHOOK_CREDENTIAL);
+		return typeof credentials.secretToken === 'string' ? credentials.secretToken : '';
+	};
+	let secretToken = await secretTokens.get(credentialKey, loadSecret, Date.now());
 	if (secretToken === '')
 		return answer.call(this, 500, {
 			message: 'The Zoom Workplace Trigger has no Secret Token in its credential',
 		});
 
 	const body = (req.body ?? {}) as ZoomEventBody;
-	const verification = verifyZoomRequest(
-		secretToken,
-		{
-			signature: req.headers[SIGNATURE_HEADER],
-			timestamp: req.headers[TIMESTAMP_HEADER],
-			rawBody: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined,
-			parsedBody: req.body,
-		},
-		Math.floor(Date.now() / 1000),
-	);
+	const signed = {
+		signature: req.headers[SIGNATURE_HEADER],
+		timestamp: req.headers[TIMESTAMP_HEADER],
+		rawBody: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined,
+		parsedBody: req.body,
+	};
+	const nowSeconds = Math.floor(Date.now() / 1000);
+	let verification = verifyZoomRequest(secretToken, signed, nowSeconds);
+	if (!verification.ok && verification.reason === 'badSignature') {
+		// the Secret Token may have just been changed in n8n: read it again before refusing
+		const fresh = await secretTokens.refresh(credentialKey, loadSecret, Date.now());
+		if (fresh !== undefined && fresh !== secretToken) {
+			secretToken = fresh;
+			verification = verifyZoomRequest(secretToken, signed, nowSeconds);
+		}
+	}
 	if (!verification.ok)
 		return answer.call(this, 401, { message: VERIFICATION_MESSAGES[verification.reason] });
 

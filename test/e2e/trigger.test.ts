@@ -22,6 +22,7 @@ import {
 import {
 	createCredential,
 	createN8nHome,
+	login,
 	setupOwner,
 	startN8nServer,
 	type N8nHome,
@@ -305,5 +306,37 @@ describe('Zoom Workplace Trigger in a real n8n', { timeout: 15 * 60_000 }, () =>
 		assert.equal(errors.length, 1);
 		assert.match(String(errors[0].error), /HTTP 401.*24 hours/);
 		assert.equal(item.binary?.recording_0, undefined);
+	});
+
+	it('after a restart: workflow static data still drops a repeat; memory alone does not (as documented)', async () => {
+		const persistent = await publishedTrigger(['meeting.ended'], { repeatMemory: 'workflow' });
+		const memoryOnly = await publishedTrigger(['meeting.ended']);
+		assert.equal(await persistent.sender.validate(), true);
+		assert.equal(await memoryOnly.sender.validate(), true);
+		const event = meetingEvent('meeting.ended');
+		assert.equal((await persistent.sender.sendRaw({ body: event })).status, 200);
+		assert.equal((await memoryOnly.sender.sendRaw({ body: event })).status, 200);
+		await waitForExecutions(session, persistent.workflowId, 1);
+		await waitForExecutions(session, memoryOnly.workflowId, 1);
+
+		const port = server!.port;
+		await server!.stop();
+		server = await startN8nServer(home!, { port });
+		session = await login(server);
+		// published workflows come back with the process; wait until their webhooks answer again
+		for (const { sender } of [persistent, memoryOnly])
+			for (let i = 0; i < 100 && !(await sender.validate()); i++)
+				await new Promise((r) => setTimeout(r, 200));
+
+		assert.equal((await persistent.sender.sendRaw({ body: event })).status, 200);
+		assert.equal((await memoryOnly.sender.sendRaw({ body: event })).status, 200);
+		await waitForExecutions(session, memoryOnly.workflowId, 2);
+		await new Promise((r) => setTimeout(r, 1_500));
+		assert.equal(
+			(await listExecutions(session, persistent.workflowId)).length,
+			1,
+			'the repeat after the restart was dropped',
+		);
+		assert.equal((await listExecutions(session, memoryOnly.workflowId)).length, 2);
 	});
 });

@@ -193,3 +193,41 @@ describe('the trigger webhook', () => {
 		assert.ok((await run(memoryOnly.ctx)).workflowData, 'memory alone forgets on restart');
 	});
 });
+
+describe('the Secret Token cache', () => {
+	test('reuses a read for the TTL, shares concurrent reads, refreshes at most once per interval', async () => {
+		const { SecretCache } = await import('../../nodes/ZoomWorkplaceTrigger/secretCache');
+		const cache = new SecretCache(1000, 100);
+		let reads = 0;
+		let value = 'old-secret-token';
+		const load = async () => {
+			reads++;
+			await new Promise((r) => setImmediate(r));
+			return value;
+		};
+		const first = await Promise.all([cache.get('k', load, 0), cache.get('k', load, 0)]);
+		assert.deepEqual(first, ['old-secret-token', 'old-secret-token']);
+		assert.equal(reads, 1, 'concurrent first reads share one load');
+		assert.equal(await cache.get('k', load, 999), 'old-secret-token');
+		assert.equal(reads, 1);
+		value = 'new-secret-token';
+		assert.equal(await cache.refresh('k', load, 50), undefined, 'refreshed too recently');
+		assert.equal(
+			await cache.refresh('k', load, 150),
+			'new-secret-token',
+			'a changed token applies',
+		);
+		assert.equal(reads, 2);
+		assert.equal(await cache.get('k', load, 1149), 'new-secret-token');
+		assert.equal(reads, 2);
+		await cache.get('k', load, 1150);
+		assert.equal(reads, 3, 'expired after the TTL');
+		const failing = new SecretCache();
+		await assert.rejects(failing.get('x', async () => Promise.reject(new Error('gone')), 0));
+		assert.equal(
+			await failing.get('x', async () => 'back', 1),
+			'back',
+			'a failed read is not kept',
+		);
+	});
+});
