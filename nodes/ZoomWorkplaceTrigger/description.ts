@@ -52,7 +52,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to ignore an event already received (same event, event_ts and meeting, webinar or user). Zoom sends an event again, up to 3 times over about 85 minutes, when it did not get an answer within 3 seconds. Events are remembered for 3 hours.',
+					'Whether to ignore an event already received (same event, event_ts and meeting, webinar or user). Zoom sends an event again, up to 3 times over about 85 minutes, when it did not get an answer within 3 seconds. The last 10,000 events are remembered for 3 hours in the memory of this n8n process: forgotten when n8n restarts, and in queue mode each webhook process knows only its own.',
 			},
 			{
 				displayName: 'File Types',
@@ -85,27 +85,6 @@ export const properties: INodeProperties[] = [
 				placeholder: 'e.g. meeting.risk_alert, phone.callee_ended',
 				description:
 					'More Zoom event names that start the workflow, separated by commas: for events not in the list above',
-			},
-			{
-				displayName: 'Remember Deliveries In',
-				name: 'repeatMemory',
-				type: 'options',
-				default: 'process',
-				options: [
-					{
-						name: 'Memory of This Process',
-						value: 'process',
-						description:
-							'The last 10,000 events in memory. Exact within one process; forgotten when n8n restarts; in queue mode each webhook process only knows its own.',
-					},
-					{
-						name: 'Memory and Workflow Static Data',
-						value: 'workflow',
-						description:
-							"Also the last 1,000 in the workflow's static data, saved in n8n's database after each request: survives restarts and is seen by every webhook process, but copies arriving at the same moment at different processes can both pass. Published workflows only.",
-					},
-				],
-				description: 'Where repeated deliveries are remembered (with Drop Repeated Deliveries on)',
 			},
 		],
 	},

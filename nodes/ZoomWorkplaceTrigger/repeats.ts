@@ -3,21 +3,16 @@
  * 20 and 60 minutes, so one event can arrive up to four times over about 85 minutes. A repeat is
  * recognised by a key built from the event name, its `event_ts` and the object it is about.
  *
- * Two memories, both bounded:
- * - this process (always): a map of the last MAX_MEMORY_KEYS keys, each kept REMEMBER_MS. Exact
- *   for copies reaching the same n8n process, even at the same moment; forgotten on restart;
- *   not shared between the webhook processes of a queue-mode set-up.
- * - the workflow's static data (optional): the last MAX_STORED_KEYS keys as short hashes, saved by
- *   n8n in its database after each production webhook call. It survives restarts and is read by
- *   every webhook process, but n8n saves static data whole (last writer wins), so copies arriving
- *   at the same moment in different processes can both pass.
+ * The memory is this process's: a map of the last MAX_MEMORY_KEYS keys, each kept REMEMBER_MS.
+ * Exact for copies reaching the same n8n process, even at the same moment; forgotten on restart;
+ * not shared between the webhook processes of a queue-mode set-up. (n8n's workflow static data
+ * would survive restarts, but n8n 2.41 does not save a change made to it in the webhook phase
+ * when that webhook starts an execution: LiveWebhooks saves it after WorkflowRunner.run, which
+ * has already re-initialised the shared static data object's change flag.)
  */
-import { createHash } from 'crypto';
-
 /** Zoom's last retry comes ~85 minutes after the first attempt: remember for 3 hours. */
 export const REMEMBER_MS = 3 * 60 * 60 * 1000;
 export const MAX_MEMORY_KEYS = 10_000;
-export const MAX_STORED_KEYS = 1_000;
 
 interface ZoomEventLike {
 	event?: unknown;
@@ -54,11 +49,6 @@ export function repeatKey(body: unknown): string | undefined {
 		part(object.uuid) || part(object.id),
 		part(who.participant_uuid) || part(who.user_id) || part(who.id) || part(who.email),
 	].join('|');
-}
-
-/** A short stable hash of a key, for the copy kept in the workflow's static data. */
-export function storedKey(key: string): string {
-	return createHash('sha256').update(key).digest('base64url').slice(0, 16);
 }
 
 /** A bounded map of keys with expiry; insertion order is age order. */
@@ -111,28 +101,4 @@ export function memoryFor(scope: string): RepeatMemory {
 		memories.set(scope, memory);
 	}
 	return memory;
-}
-
-/** The static-data record: stored key → time first seen (ms). */
-export type StoredRepeats = Record<string, number>;
-
-/**
- * Checks and records a key in the static-data record, pruning expired and surplus entries.
- * Returns whether it was a repeat and the record to save.
- */
-export function checkStored(
-	stored: StoredRepeats | undefined,
-	key: string,
-	now: number,
-	maxKeys = MAX_STORED_KEYS,
-	rememberMs = REMEMBER_MS,
-): { repeat: boolean; next: StoredRepeats } {
-	const hashed = storedKey(key);
-	const live = Object.entries(stored ?? {}).filter(
-		([, at]) => typeof at === 'number' && now - at < rememberMs,
-	);
-	const repeat = live.some(([k]) => k === hashed);
-	if (!repeat) live.push([hashed, now]);
-	live.sort((a, b) => a[1] - b[1]);
-	return { repeat, next: Object.fromEntries(live.slice(-maxKeys)) };
 }

@@ -7,7 +7,7 @@ import {
 	DEFAULT_RECORDING_FILE_TYPES,
 	RECORDING_COMPLETED,
 } from './recordings';
-import { checkStored, memoryFor, repeatKey, type StoredRepeats } from './repeats';
+import { memoryFor, repeatKey } from './repeats';
 import {
 	isPlausiblePlainToken,
 	SIGNATURE_HEADER,
@@ -28,7 +28,6 @@ interface TriggerOptions {
 	includeDownloadToken?: boolean;
 	includeHeaders?: boolean;
 	otherEvents?: string;
-	repeatMemory?: 'process' | 'workflow';
 }
 
 /** Answers the request itself and starts nothing. */
@@ -98,7 +97,7 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 
 	if (options.dropRepeats !== false) {
 		const key = repeatKey(body);
-		if (key !== undefined && isRepeat.call(this, key, options.repeatMemory ?? 'process'))
+		if (key !== undefined && isRepeat.call(this, key))
 			return { webhookResponse: { message: 'Repeated delivery; already received' } };
 	}
 
@@ -125,14 +124,12 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 	return { workflowData: [[{ json }]] };
 }
 
-/** Repeat detection in this process's memory and, when chosen, the workflow's static data. */
-function isRepeat(this: IWebhookFunctions, key: string, where: 'process' | 'workflow'): boolean {
-	const now = Date.now();
+/**
+ * Repeat detection in this process's memory (see repeats.ts). Workflow static data is not used:
+ * in n8n 2.41 a change made to it in the webhook phase is not saved when the webhook starts an
+ * execution (the execution re-initialises the shared static data's change flag first).
+ */
+function isRepeat(this: IWebhookFunctions, key: string): boolean {
 	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${this.getMode()}`;
-	const seenHere = memoryFor(scope).checkAndRecord(key, now);
-	if (where !== 'workflow') return seenHere;
-	const staticData = this.getWorkflowStaticData('node');
-	const { repeat, next } = checkStored(staticData.zoomDeliveries as StoredRepeats, key, now);
-	if (!repeat) staticData.zoomDeliveries = next;
-	return seenHere || repeat;
+	return memoryFor(scope).checkAndRecord(key, Date.now());
 }

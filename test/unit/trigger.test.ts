@@ -15,13 +15,7 @@ import {
 } from '../../nodes/ZoomWorkplaceTrigger/events';
 import { eventItem, safeHeaders } from '../../nodes/ZoomWorkplaceTrigger/output';
 import { filesToDownload } from '../../nodes/ZoomWorkplaceTrigger/recordings';
-import {
-	checkStored,
-	RepeatMemory,
-	repeatKey,
-	REMEMBER_MS,
-	storedKey,
-} from '../../nodes/ZoomWorkplaceTrigger/repeats';
+import { RepeatMemory, repeatKey, REMEMBER_MS } from '../../nodes/ZoomWorkplaceTrigger/repeats';
 import { checkSecretTokenFormat } from '../../nodes/ZoomWorkplaceTrigger/secretToken';
 import {
 	isPlausiblePlainToken,
@@ -214,20 +208,6 @@ describe('repeat detection', () => {
 		assert.equal(memory.size, 3);
 		assert.equal(memory.checkAndRecord('d', 2), true);
 		assert.equal(memory.checkAndRecord('a', 2), false, '"a" was evicted');
-	});
-
-	test('static data: hashed keys, expired and surplus entries pruned', () => {
-		let stored = checkStored(undefined, 'k1', 0, 2, 1000);
-		assert.equal(stored.repeat, false);
-		assert.deepEqual(Object.keys(stored.next), [storedKey('k1')]);
-		assert.ok(!JSON.stringify(stored.next).includes('k1'));
-		stored = checkStored(stored.next, 'k1', 10, 2, 1000);
-		assert.equal(stored.repeat, true);
-		stored = checkStored(stored.next, 'k2', 20, 2, 1000);
-		stored = checkStored(stored.next, 'k3', 30, 2, 1000);
-		assert.deepEqual(Object.keys(stored.next).sort(), [storedKey('k2'), storedKey('k3')].sort());
-		stored = checkStored(stored.next, 'k4', 2000, 2, 1000);
-		assert.deepEqual(Object.keys(stored.next), [storedKey('k4')], 'old entries expired');
 	});
 });
 

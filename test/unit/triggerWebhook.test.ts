@@ -27,7 +27,6 @@ function context(
 		events?: string[];
 		nodeOptions?: IDataObject;
 		nodeId?: string;
-		staticData?: IDataObject;
 	} = {},
 ) {
 	const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -51,7 +50,6 @@ function context(
 			return res;
 		},
 	};
-	const staticData: IDataObject = options.staticData ?? {};
 	const nodeId = options.nodeId ?? `node-${++nodeCounter}`;
 	const ctx = {
 		getRequestObject: () => ({
@@ -70,10 +68,9 @@ function context(
 		getWorkflow: () => ({ id: 'wf1', active: true }),
 		getNode: () => ({ id: nodeId, name: 'Zoom Workplace Trigger' }),
 		getMode: () => 'webhook',
-		getWorkflowStaticData: () => staticData,
 		helpers: {},
 	} as unknown as IWebhookFunctions;
-	return { ctx, answer, staticData };
+	return { ctx, answer };
 }
 
 const trigger = new ZoomWorkplaceTrigger();
@@ -173,24 +170,6 @@ describe('the trigger webhook', () => {
 			context(event, { nodeId: 'repeat-node', nodeOptions: { dropRepeats: false } }).ctx,
 		);
 		assert.ok(off.workflowData, 'with the option off, repeats run');
-	});
-
-	test('workflow static data remembers deliveries when chosen', async () => {
-		const event = started();
-		const { ctx, staticData } = context(event, {
-			nodeOptions: { repeatMemory: 'workflow' },
-		});
-		assert.ok((await run(ctx)).workflowData);
-		assert.equal(Object.keys(staticData.zoomDeliveries as object).length, 1);
-		// a restarted process: empty memory (a new scope here), the same saved static data
-		const restarted = context(event, {
-			nodeOptions: { repeatMemory: 'workflow' },
-			nodeId: 'after-restart',
-			staticData,
-		});
-		assert.equal((await run(restarted.ctx)).workflowData, undefined, 'dropped after a restart');
-		const memoryOnly = context(event, { nodeId: 'after-restart-2', staticData });
-		assert.ok((await run(memoryOnly.ctx)).workflowData, 'memory alone forgets on restart');
 	});
 });
 
