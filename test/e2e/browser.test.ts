@@ -175,6 +175,10 @@ describe(
 			const getUser = creator.locator(sel.nodeCreatorItem).filter({
 				has: page.locator(sel.nodeCreatorItemName, { hasText: /^\s*Get a user\s*$/ }),
 			});
+			// with the Zoom Workplace Trigger in the package, a first step lists its triggers first
+			// and folds the actions away: open them
+			const actions = creator.getByText(/^\s*Actions\s*\(\d+\)/).first();
+			if (await actions.isVisible()) await actions.click();
 			await getUser.waitFor();
 			await shots.take(page, 'node-actions');
 			await getUser.click();
@@ -288,7 +292,7 @@ describe(
 		});
 
 		step(
-			'"Listen for test event" on the Zoom Workplace Trigger receives a signed Zoom event',
+			'listening for a test event (Execute step), the Zoom Workplace Trigger receives a signed Zoom event',
 			'trigger-listen',
 			async () => {
 				const session = await login(server!);
@@ -313,11 +317,15 @@ describe(
 				const ndv = page.locator(sel.ndv);
 				await ndv.waitFor();
 				await ndv.getByText('Secret Token').first().waitFor();
+				await ndv.getByText('Webhook URLs').first().click();
+				await ndv.getByText('/webhook-test/').first().waitFor();
 				await shots.take(page, 'trigger-node');
+				// n8n 2.41: "Execute step" on a webhook trigger listens for a test event
+				await ndv.locator(sel.executeStep).first().click();
 				await ndv
-					.getByRole('button', { name: /Listen for test event/i })
+					.getByText(/Listening for test event/i)
 					.first()
-					.click();
+					.waitFor();
 				// Zoom validates the test URL first; n8n answers it without using up the listening
 				const sender = new ZoomWebhookSender({
 					url: webhookUrls(server!.baseUrl, node.webhookId).test,
