@@ -23,6 +23,7 @@ import {
 	createCredential,
 	createN8nHome,
 	login,
+	rest,
 	setupOwner,
 	startN8nServer,
 	type N8nHome,
@@ -306,6 +307,33 @@ describe('Zoom Workplace Trigger in a real n8n', { timeout: 15 * 60_000 }, () =>
 		assert.equal(errors.length, 1);
 		assert.match(String(errors[0].error), /HTTP 401.*24 hours/);
 		assert.equal(item.binary?.recording_0, undefined);
+	});
+
+	it('a Secret Token changed in n8n applies at once', async () => {
+		const rotating = await createCredential(session, {
+			name: 'Zoom webhook (rotated)',
+			type: WEBHOOK_CREDENTIAL_TYPE,
+			data: { secretToken: 'firstZoomSecretToken_01' },
+		});
+		const node = triggerNode({
+			credential: { id: rotating.id, name: rotating.name },
+			events: ['meeting.started'],
+		});
+		const saved = await createWorkflow(session, { name: 'rotation', nodes: [node] });
+		await publishWorkflow(session, saved);
+		const url = webhookUrls(server!.baseUrl, node.webhookId).production;
+		const before = new ZoomWebhookSender({ url, secretToken: 'firstZoomSecretToken_01' });
+		assert.equal(await before.validate(), true);
+		await rest(session, 'PATCH', `/rest/credentials/${rotating.id}`, {
+			name: rotating.name,
+			type: WEBHOOK_CREDENTIAL_TYPE,
+			data: { secretToken: 'secondZoomSecretToken_02' },
+		});
+		await new Promise((r) => setTimeout(r, 2_100)); // past the re-read throttle of 2 s
+		const after = new ZoomWebhookSender({ url, secretToken: 'secondZoomSecretToken_02' });
+		assert.equal(await after.validate(), true, JSON.stringify(after.validations));
+		assert.equal((await after.sendRaw({ body: meetingEvent('meeting.started') })).status, 200);
+		await waitForExecutions(session, saved.id, 1);
 	});
 
 	it('repeat memory belongs to the n8n process: after a restart a repeat runs again (as documented)', async () => {
