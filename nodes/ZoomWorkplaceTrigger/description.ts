@@ -8,7 +8,7 @@ export const WEBHOOK_CREDENTIAL = 'zoomWorkplaceWebhookApi';
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'In your Zoom app (Zoom App Marketplace → Manage → your app → Features → Access, or Event Subscriptions): add an event subscription, paste this node\'s <b>Production URL</b> (for the published workflow) or <b>Test URL</b> (while the node listens for a test event: <b>Execute step</b>) as the event notification endpoint URL, add the same events as below, then click <b>Validate</b> and save. Copy the app\'s <b>Secret Token</b> from that page into the credential: it checks every request.',
+			"In your Zoom app (Zoom App Marketplace → Manage → your app → Features → Access, or Event Subscriptions): add an event subscription, paste this node's <b>Production URL</b> (for the published workflow) or <b>Test URL</b> (while the node listens for a test event: <b>Execute step</b>) as the event notification endpoint URL, add the same events as below, then click <b>Validate</b> and save. Copy the app's <b>Secret Token</b> from that page into the credential: it checks every request.",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
