@@ -4,6 +4,7 @@
  * (`webhookResponse` alone for validation and ignored events, `workflowData` for events).
  */
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
@@ -27,6 +28,7 @@ function context(
 		events?: string[];
 		nodeOptions?: IDataObject;
 		nodeId?: string;
+		helpers?: Record<string, unknown>;
 	} = {},
 ) {
 	const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -68,7 +70,7 @@ function context(
 		getWorkflow: () => ({ id: 'wf1', active: true }),
 		getNode: () => ({ id: nodeId, name: 'Zoom Workplace Trigger' }),
 		getMode: () => 'webhook',
-		helpers: {},
+		helpers: options.helpers ?? {},
 	} as unknown as IWebhookFunctions;
 	return { ctx, answer };
 }
@@ -208,5 +210,79 @@ describe('the Secret Token cache', () => {
 			'back',
 			'a failed read is not kept',
 		);
+	});
+});
+
+describe('recording.completed with downloads', () => {
+	test('answers Zoom first, then streams each chosen file into binary data', async () => {
+		const video = Buffer.alloc(300_000, 7);
+		const requests: string[] = [];
+		const order: string[] = [];
+		const helpers = {
+			httpRequest: async (options: { url: string }) => {
+				requests.push(options.url);
+				if (options.url.includes('/rec/download/'))
+					return {
+						statusCode: 302,
+						headers: { location: 'https://storage.example.com/v?sig=1' },
+						body: Readable.from([]),
+					};
+				return {
+					statusCode: 200,
+					headers: { 'content-length': String(video.length), 'content-type': 'video/mp4' },
+					body: Readable.from([video.subarray(0, 100_000), video.subarray(100_000)]),
+				};
+			},
+			prepareBinaryData: async (stream: Readable, fileName: string, mimeType: string) => {
+				order.push('store');
+				let bytes = 0;
+				for await (const chunk of stream) bytes += (chunk as Buffer).length;
+				return { data: 'filesystem', fileName, mimeType, bytes };
+			},
+		};
+		const body = {
+			event: 'recording.completed',
+			event_ts: Date.now(),
+			download_token: 'dl-token-secret',
+			payload: {
+				object: {
+					id: 1,
+					uuid: 'rec==',
+					topic: 'Rec',
+					recording_files: [
+						{
+							id: 'f1',
+							file_type: 'MP4',
+							download_url: 'https://zoom.us/rec/download/f1',
+							status: 'completed',
+						},
+						{ id: 'f2', file_type: 'TIMELINE', download_url: 'https://zoom.us/rec/download/f2' },
+					],
+				},
+			},
+		};
+		const { ctx, answer } = context(body, {
+			events: ['recording.completed'],
+			nodeOptions: { downloadRecordings: true, recordingFileTypes: ['MP4'] },
+			helpers,
+		});
+		const originalJson = (ctx.getResponseObject() as unknown as { json: (v: unknown) => unknown })
+			.json;
+		(ctx.getResponseObject() as unknown as { json: (v: unknown) => unknown }).json = (v) => {
+			order.push('answer');
+			return originalJson(v);
+		};
+		const result = await run(ctx);
+		assert.equal(answer.status, 200);
+		assert.deepEqual(order, ['answer', 'store'], 'Zoom is answered before the download');
+		assert.equal(result.noWebhookResponse, true);
+		const [item] = result.workflowData![0];
+		assert.equal((item.binary!.recording_0 as { bytes: number }).bytes, video.length);
+		assert.equal(item.binary!.recording_0.mimeType, 'video/mp4');
+		assert.deepEqual(Object.keys(item.binary!), ['recording_0'], 'TIMELINE was not chosen');
+		assert.equal(requests.length, 2);
+		assert.match(requests[0], /access_token=dl-token-secret/);
+		assert.ok(!requests[1].includes('dl-token-secret'), 'no token to the storage host');
+		assert.ok(!JSON.stringify(item.json).includes('dl-token-secret'));
 	});
 });
