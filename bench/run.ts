@@ -25,6 +25,7 @@
  *   BENCH_REGISTRANTS     registrants approved / added (bench/registrants.ts) [1000]
  *   BENCH_RECORDINGS      0: skip the recordings part (bench/recordings.ts) [1]
  *   BENCH_MULTI           0 skips the multi-process scenarios (bench/multiProcess.ts)  [1]
+ *   BENCH_TRIGGER         0 skips the trigger benchmark (bench/trigger.ts)  [on]
  */
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -41,6 +42,7 @@ import { addServerToServerCredential, rl, S2S } from '../test/fixtures/zoom';
 import { startZoomSimulator } from '../test/simulator';
 import { registrantBenchmark } from './registrants';
 import { describeViolations, takePendingViolations } from '../test/simulator/spec';
+import { runTriggerBench } from './trigger';
 import type { ZoomSimulator, ZoomUser } from '../test/simulator';
 
 type Category = 'light' | 'medium' | 'heavy';
@@ -609,6 +611,8 @@ async function main(): Promise<void> {
 			: `\n${describeViolations(violations)}`,
 	);
 	if (process.env.BENCH_MULTI !== '0') console.log(`\n${await runMultiProcessBench(step)}`);
+	// the Zoom Workplace Trigger in a real n8n (needs `npm run build`); BENCH_TRIGGER=0 skips it
+	if (process.env.BENCH_TRIGGER !== '0') console.log(`\ntrigger:\n${await runTriggerBench()}`);
 	console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	if (violations.length > 0) process.exitCode = 1;
 }

@@ -31,10 +31,12 @@ import {
 	sel,
 	text,
 } from './browser/editor';
+import { meetingEvent, ZoomWebhookSender } from '../simulator/webhooks';
 import {
 	createCredential,
 	createN8nHome,
 	DEFAULT_OWNER,
+	login,
 	ensureN8n,
 	readBuiltPackage,
 	REPO_ROOT,
@@ -44,6 +46,12 @@ import {
 	type N8nServer,
 	type SavedCredential,
 } from './harness/n8n';
+import {
+	createWorkflow,
+	triggerNode,
+	WEBHOOK_CREDENTIAL_TYPE,
+	webhookUrls,
+} from './harness/webhooks';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e-browser');
 const S2S_TYPE = 'zoomWorkplaceServerToServerOAuthApi';
@@ -167,6 +175,10 @@ describe(
 			const getUser = creator.locator(sel.nodeCreatorItem).filter({
 				has: page.locator(sel.nodeCreatorItemName, { hasText: /^\s*Get a user\s*$/ }),
 			});
+			// with the Zoom Workplace Trigger in the package, a first step lists its triggers first
+			// and folds the actions away: open them
+			const actions = creator.getByText(/^\s*Actions\s*\(\d+\)/).first();
+			if (await actions.isVisible()) await actions.click();
 			await getUser.waitFor();
 			await shots.take(page, 'node-actions');
 			await getUser.click();
@@ -278,5 +290,61 @@ describe(
 			assert.ok(sim!.counters.totalApiRequests > apiCallsBefore, 'the node called the simulator');
 			await shots.take(page, 'node-executed');
 		});
+
+		step(
+			'listening for a test event (Execute step), the Zoom Workplace Trigger receives a signed Zoom event',
+			'trigger-listen',
+			async () => {
+				const session = await login(server!);
+				const secretToken = 'browserZoomSecretToken01';
+				const webhookCredential = await createCredential(session, {
+					name: 'Zoom webhook (browser e2e)',
+					type: WEBHOOK_CREDENTIAL_TYPE,
+					data: { secretToken },
+				});
+				const node = triggerNode({
+					credential: { id: webhookCredential.id, name: webhookCredential.name },
+					events: ['meeting.started', 'meeting.ended', 'recording.completed'],
+				});
+				const workflow = await createWorkflow(session, {
+					name: 'Zoom Workplace Trigger (browser e2e)',
+					nodes: [node],
+				});
+				await page.goto(`${server!.baseUrl}/workflow/${workflow.id}`, {
+					waitUntil: 'domcontentloaded',
+				});
+				await page.locator(sel.canvasNode).first().dblclick({ timeout: 60_000 });
+				const ndv = page.locator(sel.ndv);
+				await ndv.waitFor();
+				await ndv.getByText('Secret Token').first().waitFor();
+				await ndv.getByText('Webhook URLs').first().click();
+				await ndv.getByText('/webhook-test/').first().waitFor();
+				await shots.take(page, 'trigger-node');
+				// n8n 2.41: "Execute step" on a webhook trigger listens for a test event
+				await ndv.locator(sel.executeStep).first().click();
+				await ndv
+					.getByText(/Listening for test event/i)
+					.first()
+					.waitFor();
+				// Zoom validates the test URL first; n8n answers it without using up the listening
+				const sender = new ZoomWebhookSender({
+					url: webhookUrls(server!.baseUrl, node.webhookId).test,
+					secretToken,
+				});
+				await eventually(
+					"the test URL to pass Zoom's validation",
+					async () => await sender.validate(),
+				);
+				await shots.take(page, 'trigger-listening');
+				const delivery = await sender.deliver(
+					meetingEvent('meeting.started', { topic: 'Browser test meeting' }),
+				);
+				assert.equal(delivery.delivered, true, JSON.stringify(delivery.attempts));
+				const output = ndv.locator(sel.outputPanel);
+				await output.getByText('Browser test meeting').first().waitFor({ timeout: 60_000 });
+				assert.match(await output.innerText(), /meeting\.started/);
+				await shots.take(page, 'trigger-event-received');
+			},
+		);
 	},
 );

@@ -554,6 +554,8 @@ export function nodeOutput(
 export interface N8nServer {
 	baseUrl: string;
 	port: number;
+	/** the n8n main process (for memory measurements) */
+	pid: number | undefined;
 	/** the server's combined stdout/stderr, also written to `<userFolder>/n8n-server.log` */
 	logs(): string;
 	stop(): Promise<void>;
@@ -658,7 +660,7 @@ export async function startN8nServer(
 		}
 		await new Promise((r) => setTimeout(r, 300));
 	}
-	return { baseUrl, port, logs: () => logText, stop };
+	return { baseUrl, port, pid: child.pid, logs: () => logText, stop };
 }
 
 // ---------------------------------------------------------------------------------------------

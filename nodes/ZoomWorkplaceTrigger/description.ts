@@ -1,0 +1,91 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { EVENT_OPTIONS } from './events';
+import { RECORDING_FILE_TYPE_OPTIONS } from './recordings';
+
+export const WEBHOOK_CREDENTIAL = 'zoomWorkplaceWebhookApi';
+
+export const properties: INodeProperties[] = [
+	{
+		displayName:
+			"In your Zoom app (Zoom App Marketplace → Manage → your app → Features → Access, or Event Subscriptions): add an event subscription, paste this node's <b>Production URL</b> (for the published workflow) or <b>Test URL</b> (while the node listens for a test event: <b>Execute step</b>) as the event notification endpoint URL, add the same events as below, then click <b>Validate</b> and save. Copy the app's <b>Secret Token</b> from that page into the credential: it checks every request.",
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: EVENT_OPTIONS,
+		default: [],
+		required: true,
+		description:
+			'The Zoom events that start the workflow. Other events the Zoom app sends are acknowledged and ignored.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Binary Property Prefix',
+				name: 'binaryPrefix',
+				type: 'string',
+				default: 'recording_',
+				description:
+					'Downloaded files go to binary properties named with this prefix and a number: recording_0, recording_1, …',
+			},
+			{
+				displayName: 'Download Recording Files',
+				name: 'downloadRecordings',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to download the files of a recording.completed event into the item's binary data (streamed, one file at a time, with the event's download token). Zoom is answered first, so large files don't make it retry.",
+			},
+			{
+				displayName: 'Drop Repeated Deliveries',
+				name: 'dropRepeats',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to ignore an event already received (same event, event_ts and meeting, webinar or user). Zoom sends an event again, up to 3 times over about 85 minutes, when it did not get an answer within 3 seconds. The last 10,000 events are remembered for 3 hours in the memory of this n8n process: forgotten when n8n restarts, and in queue mode each webhook process knows only its own.',
+			},
+			{
+				displayName: 'File Types',
+				name: 'recordingFileTypes',
+				type: 'multiOptions',
+				options: RECORDING_FILE_TYPE_OPTIONS,
+				default: ['MP4', 'M4A', 'TRANSCRIPT', 'CHAT'],
+				description: 'Which recording files to download (with Download Recording Files on)',
+			},
+			{
+				displayName: 'Include Download Token',
+				name: 'includeDownloadToken',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to put a recording event's download_token in the item. It lets anyone download the recording for 24 hours, and execution data is stored and shown in the editor.",
+			},
+			{
+				displayName: 'Include Headers',
+				name: 'includeHeaders',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the request headers (without cookies) to the item',
+			},
+			{
+				displayName: 'Other Event Names',
+				name: 'otherEvents',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. meeting.risk_alert, phone.callee_ended',
+				description:
+					'More Zoom event names that start the workflow, separated by commas: for events not in the list above',
+			},
+		],
+	},
+];

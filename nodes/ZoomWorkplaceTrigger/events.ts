@@ -1,0 +1,134 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/** Every event: the `events` value that starts the workflow for anything Zoom sends. */
+export const ALL_EVENTS = '*';
+
+type Group = 'Meeting' | 'Recording' | 'Webinar' | 'User';
+
+/** Zoom's event names (Zoom Meeting, Webinar, Cloud Recording and User event references). */
+const CATALOGUE: Record<Group, Record<string, string>> = {
+	Meeting: {
+		'meeting.created': 'A meeting was scheduled',
+		'meeting.updated': 'A meeting was updated',
+		'meeting.deleted': 'A meeting was deleted',
+		'meeting.recovered': 'A deleted meeting was recovered',
+		'meeting.permanently_deleted': 'A meeting was permanently deleted',
+		'meeting.started': 'A meeting started',
+		'meeting.ended': 'A meeting ended',
+		'meeting.alert': 'A meeting had a service issue',
+		'meeting.participant_joined': 'A participant joined a meeting',
+		'meeting.participant_left': 'A participant left a meeting',
+		'meeting.participant_joined_waiting_room': 'A participant joined the waiting room',
+		'meeting.participant_left_waiting_room': 'A participant left the waiting room',
+		'meeting.participant_put_in_waiting_room': 'A participant was put in the waiting room',
+		'meeting.participant_admitted': 'A participant was admitted from the waiting room',
+		'meeting.participant_jbh_joined': 'A participant joined before the host',
+		'meeting.participant_jbh_waiting': 'A participant is waiting for the host',
+		'meeting.participant_role_changed': "A participant's role changed",
+		'meeting.participant_feedback': 'A participant left feedback',
+		'meeting.registration_created': 'Someone registered for a meeting',
+		'meeting.registration_approved': 'A meeting registration was approved',
+		'meeting.registration_denied': 'A meeting registration was denied',
+		'meeting.registration_cancelled': 'A meeting registration was cancelled',
+		'meeting.sharing_started': 'Screen sharing started in a meeting',
+		'meeting.sharing_ended': 'Screen sharing ended in a meeting',
+		'meeting.chat_message_sent': 'A chat message was sent in a meeting',
+		'meeting.live_streaming_started': 'Live streaming of a meeting started',
+		'meeting.live_streaming_stopped': 'Live streaming of a meeting stopped',
+		'meeting.summary_completed': 'A meeting summary is ready',
+	},
+	Recording: {
+		'recording.started': 'A cloud recording started',
+		'recording.paused': 'A cloud recording was paused',
+		'recording.resumed': 'A cloud recording was resumed',
+		'recording.stopped': 'A cloud recording stopped',
+		'recording.completed': 'Cloud recording files are ready to download',
+		'recording.transcript_completed': 'A recording transcript is ready',
+		'recording.renamed': 'A recording was renamed',
+		'recording.trashed': 'A recording was moved to the trash',
+		'recording.deleted': 'A recording was permanently deleted',
+		'recording.recovered': 'A recording was recovered from the trash',
+		'recording.batch_trashed': 'Several recordings were moved to the trash',
+		'recording.batch_deleted': 'Several recordings were permanently deleted',
+		'recording.batch_recovered': 'Several recordings were recovered',
+		'recording.registration_created': 'Someone registered for an on-demand recording',
+		'recording.registration_approved': 'An on-demand recording registration was approved',
+		'recording.registration_denied': 'An on-demand recording registration was denied',
+		'recording.cloud_storage_usage_updated': 'Cloud recording storage usage changed',
+	},
+	Webinar: {
+		'webinar.created': 'A webinar was scheduled',
+		'webinar.updated': 'A webinar was updated',
+		'webinar.deleted': 'A webinar was deleted',
+		'webinar.recovered': 'A deleted webinar was recovered',
+		'webinar.permanently_deleted': 'A webinar was permanently deleted',
+		'webinar.started': 'A webinar started',
+		'webinar.ended': 'A webinar ended',
+		'webinar.alert': 'A webinar had a service issue',
+		'webinar.participant_joined': 'A participant joined a webinar',
+		'webinar.participant_left': 'A participant left a webinar',
+		'webinar.participant_role_changed': "A webinar participant's role changed",
+		'webinar.registration_created': 'Someone registered for a webinar',
+		'webinar.registration_approved': 'A webinar registration was approved',
+		'webinar.registration_denied': 'A webinar registration was denied',
+		'webinar.registration_cancelled': 'A webinar registration was cancelled',
+		'webinar.sharing_started': 'Screen sharing started in a webinar',
+		'webinar.sharing_ended': 'Screen sharing ended in a webinar',
+		'webinar.chat_message_sent': 'A chat message was sent in a webinar',
+		'webinar.converted_to_meeting': 'A webinar was converted to a meeting',
+	},
+	User: {
+		'user.created': 'A user was added to the account',
+		'user.invitation_accepted': 'A user accepted the invitation to the account',
+		'user.updated': "A user's profile was updated",
+		'user.settings_updated': "A user's settings were updated",
+		'user.activated': 'A user was activated',
+		'user.deactivated': 'A user was deactivated',
+		'user.disassociated': 'A user was removed from the account',
+		'user.deleted': 'A user was deleted',
+		'user.signed_in': 'A user signed in',
+		'user.signed_out': 'A user signed out',
+		'user.presence_status_updated': "A user's presence status changed",
+		'user.personal_notes_updated': "A user's personal note changed",
+	},
+};
+
+export const KNOWN_EVENTS: string[] = Object.values(CATALOGUE).flatMap((events) =>
+	Object.keys(events),
+);
+
+function title(event: string): string {
+	const action = event.split('.')[1] ?? event;
+	const words = action.replace(/_/g, ' ').replace(/\bjbh\b/g, 'JBH');
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The `events` options: "All Events" first, then one block per group ("Meeting: Ended", …),
+ * the Zoom event name shown as each option's description so a search for either finds it.
+ */
+export const EVENT_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'All Events', value: ALL_EVENTS, description: 'Every event the Zoom app subscribes to' },
+	...(Object.entries(CATALOGUE) as Array<[Group, Record<string, string>]>).flatMap(
+		([group, events]) =>
+			Object.entries(events).map(([value, description]) => ({
+				name: `${group}: ${title(value)}`,
+				value,
+				description: `${value} — ${description}`,
+			})),
+	),
+];
+
+/** Event names typed by the user (comma or line separated), for events newer than this list. */
+export function parseEventList(text: string | undefined): string[] {
+	return (text ?? '')
+		.split(/[\s,]+/)
+		.map((name) => name.trim())
+		.filter((name) => name !== '');
+}
+
+/** Whether an incoming event starts the workflow. */
+export function isSelectedEvent(event: unknown, selected: readonly string[]): boolean {
+	if (typeof event !== 'string' || event === '') return false;
+	return selected.includes(ALL_EVENTS) || selected.includes(event);
+}

@@ -1,0 +1,123 @@
+import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import {
+	n8nDownloadRequester,
+	openDownload,
+	RecordingDownloadError,
+	recordingFileName,
+	recordingMediaType,
+	type DownloadRequester,
+	type RecordingFileInfo,
+} from '../ZoomWorkplace/transport/download';
+import type { ZoomEventBody } from './output';
+
+export const RECORDING_COMPLETED = 'recording.completed';
+
+/** Zoom's `recording_files[].file_type` values a user can pick. */
+export const RECORDING_FILE_TYPE_OPTIONS = [
+	{ name: 'Audio Only (M4A)', value: 'M4A' },
+	{ name: 'Audio Transcript (VTT)', value: 'TRANSCRIPT' },
+	{ name: 'Chat (TXT)', value: 'CHAT' },
+	{ name: 'Closed Captions (VTT)', value: 'CC' },
+	{ name: 'Poll Results (CSV)', value: 'CSV' },
+	{ name: 'Summary (JSON)', value: 'SUMMARY' },
+	{ name: 'Timeline (JSON)', value: 'TIMELINE' },
+	{ name: 'Video (MP4)', value: 'MP4' },
+];
+
+export const DEFAULT_RECORDING_FILE_TYPES = ['MP4', 'M4A', 'TRANSCRIPT', 'CHAT'];
+
+interface RecordingFile extends RecordingFileInfo {
+	download_url?: string;
+	file_size?: number;
+	status?: string;
+}
+
+/** The files of a `recording.completed` event to download: wanted types, completed, with a URL. */
+export function filesToDownload(
+	body: ZoomEventBody,
+	fileTypes: readonly string[],
+): RecordingFile[] {
+	const files = body.payload?.object?.recording_files;
+	if (!Array.isArray(files)) return [];
+	const wanted = new Set(fileTypes.map((t) => t.toUpperCase()));
+	return (files as RecordingFile[]).filter(
+		(file) =>
+			typeof file?.download_url === 'string' &&
+			wanted.has(String(file.file_type ?? '').toUpperCase()) &&
+			(file.status === undefined || String(file.status).toLowerCase() === 'completed'),
+	);
+}
+
+export interface DownloadedRecordings {
+	binary: IBinaryKeyData;
+	/** one entry per file: where it went and how big it is */
+	files: IDataObject[];
+	/** one entry per file that could not be downloaded */
+	errors: IDataObject[];
+}
+
+/**
+ * Streams each chosen file of a `recording.completed` event into n8n's binary data store, one
+ * after the other, with the event's `download_token`. A file that fails is reported in `errors`
+ * (the others are still delivered) so the workflow can decide what to do.
+ */
+export async function downloadRecordingFiles(
+	this: IWebhookFunctions,
+	body: ZoomEventBody,
+	options: { fileTypes: readonly string[]; binaryPrefix: string; requester?: DownloadRequester },
+): Promise<DownloadedRecordings> {
+	const result: DownloadedRecordings = { binary: {}, files: [], errors: [] };
+	const files = filesToDownload(body, options.fileTypes);
+	if (files.length === 0) return result;
+	const token = body.download_token;
+	const requester =
+		options.requester ??
+		n8nDownloadRequester(async (requestOptions) => await this.helpers.httpRequest(requestOptions));
+	const topic = body.payload?.object?.topic;
+	for (const [index, file] of files.entries()) {
+		const property = `${options.binaryPrefix}${index}`;
+		const described: IDataObject = {
+			binaryProperty: property,
+			id: file.id,
+			file_type: file.file_type,
+			recording_type: file.recording_type,
+		};
+		if (typeof token !== 'string' || token === '') {
+			result.errors.push({
+				...described,
+				error:
+					'The event has no download_token: in the Zoom app, make sure the recording.completed subscription is in an app with the cloud_recording:read scope',
+			});
+			continue;
+		}
+		try {
+			const download = await openDownload(requester, {
+				url: file.download_url!,
+				auth: { type: 'downloadToken', token },
+			});
+			const { mimeType } = recordingMediaType(file, download.contentType);
+			const fileName = recordingFileName(file, {
+				topic: typeof topic === 'string' ? topic : undefined,
+				contentDisposition: download.contentDisposition,
+				contentType: download.contentType,
+			});
+			const binary = await this.helpers.prepareBinaryData(download.stream, fileName, mimeType);
+			result.binary[property] = binary;
+			result.files.push({
+				...described,
+				fileName,
+				mimeType,
+				bytes: download.stats.bytes,
+				resumes: download.stats.resumes + download.stats.restarts,
+			});
+		} catch (error) {
+			const message =
+				error instanceof RecordingDownloadError
+					? error.message
+					: `could not store the file: ${(error as Error).message}`;
+			result.errors.push({ ...described, error: message });
+		}
+	}
+	return result;
+}

@@ -1,0 +1,144 @@
+/**
+ * Zoom event bodies as Zoom sends them (field names from Zoom's webhook reference), for the
+ * webhook sender. Every builder gives a fresh `event_ts` unless one is passed.
+ */
+import { randomBytes } from 'node:crypto';
+
+import type { RecordingFile, RecordingFileStore } from '../routes/recordingFiles';
+import type { ZoomEvent } from './sender';
+
+export const SIM_ACCOUNT_ID = 'D8cJuqWVQ623CI4Q8yQK0Q';
+
+let lastTs = 0;
+/** Distinct millisecond timestamps, so two events are never accidental repeats. */
+export function eventTs(): number {
+	lastTs = Math.max(Date.now(), lastTs + 1);
+	return lastTs;
+}
+
+const uuid = () => `${randomBytes(16).toString('base64').replace(/=+$/, '')}==`;
+
+export interface MeetingFields {
+	id?: number;
+	uuid?: string;
+	topic?: string;
+	host_id?: string;
+}
+
+function meetingObject(m: MeetingFields = {}) {
+	return {
+		id: m.id ?? 85746065432,
+		uuid: m.uuid ?? uuid(),
+		host_id: m.host_id ?? 'z8yAAAAA8bbbQ',
+		topic: m.topic ?? 'Weekly sync',
+		type: 2,
+		start_time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+		timezone: 'UTC',
+		duration: 60,
+	};
+}
+
+export function meetingEvent(
+	event: 'meeting.started' | 'meeting.ended' | 'meeting.created' | 'meeting.deleted',
+	m: MeetingFields = {},
+	ts = eventTs(),
+): ZoomEvent {
+	return {
+		event,
+		event_ts: ts,
+		payload: { account_id: SIM_ACCOUNT_ID, object: meetingObject(m) },
+	};
+}
+
+export function participantJoined(
+	m: MeetingFields = {},
+	participant: { user_name?: string; email?: string; user_id?: string } = {},
+	ts = eventTs(),
+): ZoomEvent {
+	return {
+		event: 'meeting.participant_joined',
+		event_ts: ts,
+		payload: {
+			account_id: SIM_ACCOUNT_ID,
+			object: {
+				...meetingObject(m),
+				participant: {
+					user_id: participant.user_id ?? String(16778240 + (ts % 1000)),
+					user_name: participant.user_name ?? 'Ana Example',
+					email: participant.email ?? 'ana@example.com',
+					participant_uuid: uuid(),
+					join_time: new Date(ts).toISOString().replace(/\.\d+Z$/, 'Z'),
+				},
+			},
+		},
+	};
+}
+
+export function userCreated(email = 'new.user@example.com', ts = eventTs()): ZoomEvent {
+	return {
+		event: 'user.created',
+		event_ts: ts,
+		payload: {
+			account_id: SIM_ACCOUNT_ID,
+			operator: 'admin@example.com',
+			operator_id: 'z8yCxjabcdEFGHfp8uQ',
+			creation_type: 'create',
+			object: {
+				id: randomBytes(8).toString('hex'),
+				first_name: 'New',
+				last_name: 'User',
+				email,
+				type: 1,
+			},
+		},
+	};
+}
+
+/**
+ * `recording.completed` for files in a RecordingFileStore served at `filesBaseUrl`, with a fresh
+ * download token (valid 24 hours) at the top level, as Zoom sends it.
+ */
+export function recordingCompleted(
+	store: RecordingFileStore,
+	filesBaseUrl: string,
+	files: Array<{
+		file: RecordingFile;
+		file_type: string;
+		file_extension?: string;
+		recording_type?: string;
+	}>,
+	m: MeetingFields = {},
+	ts = eventTs(),
+): ZoomEvent {
+	const start = new Date(ts - 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+	const end = new Date(ts - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+	const object = meetingObject(m);
+	return {
+		event: 'recording.completed',
+		event_ts: ts,
+		download_token: store.issueDownloadToken(),
+		payload: {
+			account_id: SIM_ACCOUNT_ID,
+			object: {
+				...object,
+				host_email: 'owner@example.com',
+				total_size: files.reduce((sum, f) => sum + f.file.size, 0),
+				recording_count: files.length,
+				share_url: `${filesBaseUrl}/rec/share/${randomBytes(8).toString('hex')}`,
+				recording_files: files.map(({ file, file_type, file_extension, recording_type }) => ({
+					id: file.id,
+					meeting_id: object.uuid,
+					recording_start: start,
+					recording_end: end,
+					file_type,
+					file_extension: file_extension ?? file_type,
+					file_size: file.size,
+					play_url: `${filesBaseUrl}/rec/play/${file.id}`,
+					download_url: store.downloadUrl(filesBaseUrl, file.id),
+					status: 'completed',
+					recording_type: recording_type ?? 'shared_screen_with_speaker_view',
+				})),
+			},
+		},
+	};
+}

@@ -1,0 +1,288 @@
+/**
+ * The trigger's webhook() against n8n's IWebhookFunctions contract, with a stand-in context:
+ * what it answers itself (401, 400, the early 200 before downloads), what it hands to n8n
+ * (`webhookResponse` alone for validation and ignored events, `workflowData` for events).
+ */
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { describe, test } from 'node:test';
+
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { ZoomWorkplaceTrigger } from '../../nodes/ZoomWorkplaceTrigger/ZoomWorkplaceTrigger.node';
+import { zoomSignature } from '../../nodes/ZoomWorkplaceTrigger/verification';
+
+const SECRET = 'unitZoomSecretToken_0001';
+let nodeCounter = 0;
+
+interface Answer {
+	status?: number;
+	body?: unknown;
+}
+
+function context(
+	body: IDataObject | string,
+	options: {
+		headers?: Record<string, string>;
+		sign?: { secret?: string; offsetSeconds?: number } | false;
+		events?: string[];
+		nodeOptions?: IDataObject;
+		nodeId?: string;
+		helpers?: Record<string, unknown>;
+	} = {},
+) {
+	const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+	const headers: Record<string, string> = {
+		'content-type': 'application/json',
+		...options.headers,
+	};
+	if (options.sign !== false) {
+		const ts = String(Math.floor(Date.now() / 1000) + (options.sign?.offsetSeconds ?? 0));
+		headers['x-zm-request-timestamp'] = ts;
+		headers['x-zm-signature'] = zoomSignature(options.sign?.secret ?? SECRET, ts, raw);
+	}
+	const answer: Answer = {};
+	const res = {
+		status(code: number) {
+			answer.status = code;
+			return res;
+		},
+		json(value: unknown) {
+			answer.body = value;
+			return res;
+		},
+	};
+	const nodeId = options.nodeId ?? `node-${++nodeCounter}`;
+	const ctx = {
+		getRequestObject: () => ({
+			headers,
+			rawBody: raw,
+			body: typeof body === 'string' ? JSON.parse(body) : body,
+		}),
+		getResponseObject: () => res,
+		getCredentials: async () => ({ secretToken: SECRET }),
+		getNodeParameter: (name: string, fallback: unknown) =>
+			name === 'events'
+				? (options.events ?? ['meeting.started'])
+				: name === 'options'
+					? (options.nodeOptions ?? {})
+					: fallback,
+		getWorkflow: () => ({ id: 'wf1', active: true }),
+		getNode: () => ({ id: nodeId, name: 'Zoom Workplace Trigger' }),
+		getMode: () => 'webhook',
+		helpers: options.helpers ?? {},
+	} as unknown as IWebhookFunctions;
+	return { ctx, answer };
+}
+
+const trigger = new ZoomWorkplaceTrigger();
+const run = async (ctx: IWebhookFunctions): Promise<IWebhookResponseData> =>
+	await trigger.webhook.call(ctx);
+
+const started = (ts = Date.now()) => ({
+	event: 'meeting.started',
+	event_ts: ts,
+	payload: { account_id: 'acc', object: { id: 85746065432, uuid: 'u==', topic: 'T' } },
+});
+
+describe('the trigger webhook', () => {
+	test('URL validation: the answer alone, no workflowData', async () => {
+		const { ctx, answer } = context({
+			event: 'endpoint.url_validation',
+			event_ts: Date.now(),
+			payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' },
+		});
+		const result = await run(ctx);
+		assert.equal(result.workflowData, undefined);
+		assert.equal(result.noWebhookResponse, undefined);
+		assert.deepEqual(Object.keys(result.webhookResponse as object).sort(), [
+			'encryptedToken',
+			'plainToken',
+		]);
+		assert.equal(answer.status, undefined, 'n8n sends webhookResponse itself');
+	});
+
+	test('an unsigned validation gets 401 and no token', async () => {
+		const { ctx, answer } = context(
+			{ event: 'endpoint.url_validation', event_ts: 1, payload: { plainToken: 'abc' } },
+			{ sign: false },
+		);
+		const result = await run(ctx);
+		assert.deepEqual(result, { noWebhookResponse: true });
+		assert.equal(answer.status, 401);
+		assert.ok(!JSON.stringify(answer.body).includes('encryptedToken'));
+	});
+
+	test('a validation with an implausible plainToken gets 400', async () => {
+		const { ctx, answer } = context({
+			event: 'endpoint.url_validation',
+			event_ts: 1,
+			payload: { plainToken: 'v0:1:{"a":1}' },
+		});
+		assert.deepEqual(await run(ctx), { noWebhookResponse: true });
+		assert.equal(answer.status, 400);
+	});
+
+	test('wrong secret, stale timestamp: 401, nothing starts, no secret in the answer', async () => {
+		for (const sign of [{ secret: 'another-secret-token' }, { offsetSeconds: -400 }]) {
+			const { ctx, answer } = context(started(), { sign });
+			const result = await run(ctx);
+			assert.equal(result.workflowData, undefined);
+			assert.equal(answer.status, 401);
+			assert.ok(!JSON.stringify(answer.body).includes(SECRET));
+		}
+	});
+
+	test('a chosen event starts the workflow with one item', async () => {
+		const event = started();
+		const { ctx } = context(event);
+		const result = await run(ctx);
+		const items = result.workflowData?.[0] ?? [];
+		assert.equal(items.length, 1);
+		assert.equal(items[0].json.event, 'meeting.started');
+		assert.equal(items[0].json.meetingId, 85746065432);
+		assert.equal(items[0].json.event_ts, event.event_ts);
+	});
+
+	test('an event not chosen is acknowledged and starts nothing', async () => {
+		const { ctx } = context({ ...started(), event: 'meeting.ended' });
+		const result = await run(ctx);
+		assert.equal(result.workflowData, undefined);
+		assert.ok(result.webhookResponse);
+	});
+
+	test('Other Event Names adds events to the list', async () => {
+		const { ctx } = context(
+			{ ...started(), event: 'phone.callee_ended' },
+			{ nodeOptions: { otherEvents: 'phone.callee_ended' } },
+		);
+		assert.ok((await run(ctx)).workflowData);
+	});
+
+	test('a repeat is dropped per trigger node; other nodes still get it', async () => {
+		const event = started();
+		const first = await run(context(event, { nodeId: 'repeat-node' }).ctx);
+		const again = await run(context(event, { nodeId: 'repeat-node' }).ctx);
+		const elsewhere = await run(context(event, { nodeId: 'another-node' }).ctx);
+		assert.ok(first.workflowData);
+		assert.equal(again.workflowData, undefined);
+		assert.ok(again.webhookResponse);
+		assert.ok(elsewhere.workflowData);
+		const off = await run(
+			context(event, { nodeId: 'repeat-node', nodeOptions: { dropRepeats: false } }).ctx,
+		);
+		assert.ok(off.workflowData, 'with the option off, repeats run');
+	});
+});
+
+describe('the Secret Token cache', () => {
+	test('reuses a read for the TTL, shares concurrent reads, refreshes at most once per interval', async () => {
+		const { SecretCache } = await import('../../nodes/ZoomWorkplaceTrigger/secretCache');
+		const cache = new SecretCache(1000, 100);
+		let reads = 0;
+		let value = 'old-secret-token';
+		const load = async () => {
+			reads++;
+			await new Promise((r) => setImmediate(r));
+			return value;
+		};
+		const first = await Promise.all([cache.get('k', load, 0), cache.get('k', load, 0)]);
+		assert.deepEqual(first, ['old-secret-token', 'old-secret-token']);
+		assert.equal(reads, 1, 'concurrent first reads share one load');
+		assert.equal(await cache.get('k', load, 999), 'old-secret-token');
+		assert.equal(reads, 1);
+		value = 'new-secret-token';
+		assert.equal(await cache.refresh('k', load, 50), undefined, 'refreshed too recently');
+		assert.equal(
+			await cache.refresh('k', load, 150),
+			'new-secret-token',
+			'a changed token applies',
+		);
+		assert.equal(reads, 2);
+		assert.equal(await cache.get('k', load, 1149), 'new-secret-token');
+		assert.equal(reads, 2);
+		await cache.get('k', load, 1150);
+		assert.equal(reads, 3, 'expired after the TTL');
+		const failing = new SecretCache();
+		await assert.rejects(failing.get('x', async () => Promise.reject(new Error('gone')), 0));
+		assert.equal(
+			await failing.get('x', async () => 'back', 1),
+			'back',
+			'a failed read is not kept',
+		);
+	});
+});
+
+describe('recording.completed with downloads', () => {
+	test('answers Zoom first, then streams each chosen file into binary data', async () => {
+		const video = Buffer.alloc(300_000, 7);
+		const requests: string[] = [];
+		const order: string[] = [];
+		const helpers = {
+			httpRequest: async (options: { url: string }) => {
+				requests.push(options.url);
+				if (options.url.includes('/rec/download/'))
+					return {
+						statusCode: 302,
+						headers: { location: 'https://storage.example.com/v?sig=1' },
+						body: Readable.from([]),
+					};
+				return {
+					statusCode: 200,
+					headers: { 'content-length': String(video.length), 'content-type': 'video/mp4' },
+					body: Readable.from([video.subarray(0, 100_000), video.subarray(100_000)]),
+				};
+			},
+			prepareBinaryData: async (stream: Readable, fileName: string, mimeType: string) => {
+				order.push('store');
+				let bytes = 0;
+				for await (const chunk of stream) bytes += (chunk as Buffer).length;
+				return { data: 'filesystem', fileName, mimeType, bytes };
+			},
+		};
+		const body = {
+			event: 'recording.completed',
+			event_ts: Date.now(),
+			download_token: 'dl-token-secret',
+			payload: {
+				object: {
+					id: 1,
+					uuid: 'rec==',
+					topic: 'Rec',
+					recording_files: [
+						{
+							id: 'f1',
+							file_type: 'MP4',
+							download_url: 'https://zoom.us/rec/download/f1',
+							status: 'completed',
+						},
+						{ id: 'f2', file_type: 'TIMELINE', download_url: 'https://zoom.us/rec/download/f2' },
+					],
+				},
+			},
+		};
+		const { ctx, answer } = context(body, {
+			events: ['recording.completed'],
+			nodeOptions: { downloadRecordings: true, recordingFileTypes: ['MP4'] },
+			helpers,
+		});
+		const originalJson = (ctx.getResponseObject() as unknown as { json: (v: unknown) => unknown })
+			.json;
+		(ctx.getResponseObject() as unknown as { json: (v: unknown) => unknown }).json = (v) => {
+			order.push('answer');
+			return originalJson(v);
+		};
+		const result = await run(ctx);
+		assert.equal(answer.status, 200);
+		assert.deepEqual(order, ['answer', 'store'], 'Zoom is answered before the download');
+		assert.equal(result.noWebhookResponse, true);
+		const [item] = result.workflowData![0];
+		assert.equal((item.binary!.recording_0 as { bytes: number }).bytes, video.length);
+		assert.equal(item.binary!.recording_0.mimeType, 'video/mp4');
+		assert.deepEqual(Object.keys(item.binary!), ['recording_0'], 'TIMELINE was not chosen');
+		assert.equal(requests.length, 2);
+		assert.match(requests[0], /access_token=dl-token-secret/);
+		assert.ok(!requests[1].includes('dl-token-secret'), 'no token to the storage host');
+		assert.ok(!JSON.stringify(item.json).includes('dl-token-secret'));
+	});
+});
