@@ -24,3 +24,21 @@ export async function readBackAfterUpdate(
 		return { ...confirmation, updated: true, readBackError: (error as Error).message };
 	}
 }
+
+/** An update with nothing in it would change nothing: the item stops before any request. */
+export function assertSomethingToUpdate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): void {
+	if (Object.keys(body).length > 0) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Add at least one field to update (item ${itemIndex})`,
+		{
+			itemIndex,
+			description:
+				'Choose a field under "Update Fields": an update with nothing in it would change nothing.',
+		},
+	);
+}

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { buildMeetingBody, meetingFields } from '../../helpers/meetingBody';
 import type { ZoomClient } from '../../transport';
 import { readMeetingTarget } from '../../helpers/parameters';
-import { readBackAfterUpdate } from '../readBack';
+import { assertSomethingToUpdate, readBackAfterUpdate } from '../readBack';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { EndpointName } from '../../transport/endpoints';
@@ -45,17 +44,7 @@ export async function execute(
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	// Same body as Create; false and 0 are kept (turning a setting off is an update).
 	const body = buildMeetingBody(this, itemIndex, fields, this.getTimezone());
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Add at least one field to update (item ${itemIndex})`,
-			{
-				itemIndex,
-				description:
-					'Choose a field under "Update Fields": an update with nothing in it would change nothing.',
-			},
-		);
-	}
+	assertSomethingToUpdate(this, itemIndex, body);
 	const pathParameters = { meetingId: target.pathId };
 	await client.request({ endpoint: 'updateMeeting', pathParameters, qs, body, itemIndex });
 

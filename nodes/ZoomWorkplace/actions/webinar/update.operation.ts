@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldsCollection } from '../../helpers/fields';
 import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../transport';
 import { occurrenceIdOption } from '../common.descriptions';
-import { readBackAfterUpdate } from '../readBack';
+import { assertSomethingToUpdate, readBackAfterUpdate } from '../readBack';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { buildWebinarBody, webinarFieldDefinitions } from './webinarFields';
 import { webinarIdField } from './webinarIdField';
@@ -48,17 +47,7 @@ export async function execute(
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	// false and 0 are kept: turning a setting off is an update.
 	const body = buildWebinarBody(this, itemIndex, definitions, fields);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Add at least one field to update (item ${itemIndex})`,
-			{
-				itemIndex,
-				description:
-					'Choose a field under "Update Fields": an update with nothing in it would change nothing.',
-			},
-		);
-	}
+	assertSomethingToUpdate(this, itemIndex, body);
 	const pathParameters = { webinarId: target.pathId };
 	await client.request({ endpoint: 'updateWebinar', pathParameters, qs, body, itemIndex });
 	const confirmation: IDataObject = { id: target.id };
