@@ -617,22 +617,7 @@ export async function startN8nServer(
 	);
 
 	const stop = async () => {
-		if (!exited && child.pid) {
-			try {
-				process.kill(-child.pid, 'SIGTERM');
-			} catch {
-				// already gone
-			}
-			const killer = setTimeout(() => {
-				try {
-					process.kill(-child.pid!, 'SIGKILL');
-				} catch {
-					// already gone
-				}
-			}, 20_000);
-			await exitPromise;
-			clearTimeout(killer);
-		}
+		if (!exited) await stopProcessGroup(child, exitPromise);
 		await new Promise<void>((resolve) => logStream.end(resolve));
 	};
 
@@ -849,4 +834,26 @@ export async function getNodeTypes(session: Session): Promise<NodeTypeDescriptio
 /** Every credential type the editor knows (`GET /types/credentials.json`). */
 export async function getCredentialTypes(session: Session): Promise<CredentialTypeDescription[]> {
 	return await typesFile(session, 'credentials.json');
+}
+
+/**
+ * Stops a detached child and its process group: SIGTERM, then SIGKILL if it has not exited after
+ * 20 s. `exited` resolves when the child's 'exit' event has fired.
+ */
+export async function stopProcessGroup(child: ChildProcess, exited: Promise<void>): Promise<void> {
+	if (!child.pid) return;
+	try {
+		process.kill(-child.pid, 'SIGTERM');
+	} catch {
+		// already gone
+	}
+	const killer = setTimeout(() => {
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}, 20_000);
+	await exited;
+	clearTimeout(killer);
 }

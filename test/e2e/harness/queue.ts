@@ -25,6 +25,7 @@ import {
 	type CredentialImport,
 	type N8nHome,
 	type WorkflowImport,
+	stopProcessGroup,
 } from './n8n';
 
 const running = new Set<ChildProcess>();
@@ -172,22 +173,7 @@ function spawnLogged(
 		logs: () => logText,
 		exited: () => exitInfo,
 		async stop() {
-			if (!exitInfo && child.pid) {
-				try {
-					process.kill(-child.pid, 'SIGTERM');
-				} catch {
-					// already gone
-				}
-				const killer = setTimeout(() => {
-					try {
-						process.kill(-child.pid!, 'SIGKILL');
-					} catch {
-						// already gone
-					}
-				}, 20_000);
-				await exitPromise;
-				clearTimeout(killer);
-			}
+			if (!exitInfo) await stopProcessGroup(child, exitPromise);
 			await new Promise<void>((resolve) => logStream.end(resolve));
 		},
 	};
