@@ -33,7 +33,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
-import { clearServerToServerTokenCache } from '../credentials/common/serverToServerToken';
+import { clearServerToServerTokenCache } from '../nodes/core/transport/serverToServerToken';
 import { recordingsBench } from './recordings';
 import { runMultiProcessBench } from './multiProcess';
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';

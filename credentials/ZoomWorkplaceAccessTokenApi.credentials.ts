@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { cloudProperties, zoomCredentialTest } from './common/zoomCloud';
-import { classicScopesByArea } from './common/scopes';
+import { cloudProperties, zoomCredentialTest } from './common/cloudFields';
+import { classicScopesByArea } from '../nodes/core/zoom/scopes';
 
 export class ZoomWorkplaceAccessTokenApi implements ICredentialType {
 	name = 'zoomWorkplaceAccessTokenApi';

@@ -1,11 +1,8 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	OAUTH_BASE_URL_SELF_EXPRESSION,
-	cloudProperties,
-	zoomCredentialTest,
-} from './common/zoomCloud';
-import { classicScopesByArea } from './common/scopes';
+import { OAUTH_BASE_URL_SELF_EXPRESSION } from '../nodes/core/zoom/clouds';
+import { classicScopesByArea } from '../nodes/core/zoom/scopes';
+import { cloudProperties, zoomCredentialTest } from './common/cloudFields';
 
 export class ZoomWorkplaceOAuth2Api implements ICredentialType {
 	name = 'zoomWorkplaceOAuth2Api';

@@ -7,9 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { obtainServerToServerToken } from './common/serverToServerToken';
-import { classicScopesByArea } from './common/scopes';
-import { cloudProperties, zoomCredentialTest } from './common/zoomCloud';
+import { obtainServerToServerToken } from '../nodes/core/transport/serverToServerToken';
+import { classicScopesByArea } from '../nodes/core/zoom/scopes';
+import { cloudProperties, zoomCredentialTest } from './common/cloudFields';
 
 export class ZoomWorkplaceServerToServerOAuthApi implements ICredentialType {
 	name = 'zoomWorkplaceServerToServerOAuthApi';

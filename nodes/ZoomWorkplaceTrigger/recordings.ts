@@ -8,7 +8,7 @@ import {
 	recordingMediaType,
 	type DownloadRequester,
 	type RecordingFileInfo,
-} from '../ZoomWorkplace/transport/download';
+} from '../core/transport/download';
 import type { ZoomEventBody } from './output';
 
 export const RECORDING_COMPLETED = 'recording.completed';

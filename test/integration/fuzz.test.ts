@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { clearServerToServerTokenCache } from '../../credentials/common/serverToServerToken';
+import { clearServerToServerTokenCache } from '../../nodes/core/transport/serverToServerToken';
 import { ZoomWorkplace } from '../../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { addServerToServerCredential, S2S } from '../fixtures/zoom';
 import { startZoomSimulator } from '../simulator';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { EndpointName } from '../../nodes/ZoomWorkplace/transport/endpoints';
+import type { EndpointName } from '../../nodes/core/zoom/endpoints';
 import { fakeContext, httpError, networkError } from './transport.fixtures';
 
 /** An endpoint of each method on one meeting, for tests that try every method. */

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { describeTokenFailure } from '../../credentials/common/serverToServerToken';
+import { describeTokenFailure } from '../../nodes/core/transport/serverToServerToken';
 import {
 	resolveApiBaseUrl,
 	resolveOAuthBaseUrl,
 	sanitizeTestPath,
-} from '../../credentials/common/zoomCloud';
+} from '../../nodes/core/zoom/clouds';
 import { ZoomWorkplaceAccessTokenApi } from '../../credentials/ZoomWorkplaceAccessTokenApi.credentials';
 import { ZoomWorkplaceOAuth2Api } from '../../credentials/ZoomWorkplaceOAuth2Api.credentials';
 import { ZoomWorkplaceServerToServerOAuthApi } from '../../credentials/ZoomWorkplaceServerToServerOAuthApi.credentials';

@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 
 import { resources } from '../../nodes/ZoomWorkplace/actions/router';
-import { ENDPOINTS } from '../../nodes/ZoomWorkplace/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/core/zoom/endpoints';
 import { readmeWithTable } from '../../scripts/docs/operationsTable';
-import { classicScopesByArea } from '../../credentials/common/scopes';
+import { classicScopesByArea } from '../../nodes/core/zoom/scopes';
 import { ZoomWorkplaceServerToServerOAuthApi } from '../../credentials/ZoomWorkplaceServerToServerOAuthApi.credentials';
 
 describe('docs derived from the endpoint catalogue', () => {

@@ -19,7 +19,7 @@ import {
 	resumeDelayMs,
 	type DownloadHttpRequest,
 	type DownloadHttpResponse,
-} from '../../nodes/ZoomWorkplace/transport/download';
+} from '../../nodes/core/transport/download';
 
 const ZOOM_URL = 'https://us06web.zoom.us/rec/download/abc123';
 const CDN_URL = 'https://ssrweb.zoom.us/file/xyz?Signature=s1&Expires=9';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 
-import { ENDPOINTS, scopesFor } from '../../nodes/ZoomWorkplace/transport/endpoints';
+import { ENDPOINTS, scopesFor } from '../../nodes/core/zoom/endpoints';
 
 /* The endpoint catalogue is checked against Zoom's own OpenAPI export, so a wrong method, path,
    rate-limit category or scope cannot hide in it. */

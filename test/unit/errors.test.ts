@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { parseCategory } from '../../nodes/ZoomWorkplace/transport/categories';
+import { parseCategory } from '../../nodes/core/zoom/categories';
 import {
 	describeFailure,
 	hintFor,
 	validationDetails,
-} from '../../nodes/ZoomWorkplace/transport/errors';
+} from '../../nodes/core/transport/errors';
 
 describe('Zoom errors', () => {
 	test('status, body and headers come out of a wrapped client error', () => {

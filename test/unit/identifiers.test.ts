@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { parseMeetingIdentifier } from '../../nodes/ZoomWorkplace/helpers/identifiers';
-import { buildPath } from '../../nodes/ZoomWorkplace/transport/endpoints';
+import { buildPath } from '../../nodes/core/zoom/endpoints';
 import { toZoomStartTime } from '../../nodes/ZoomWorkplace/helpers/time';
 
 describe('parseMeetingIdentifier', () => {

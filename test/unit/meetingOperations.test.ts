@@ -10,12 +10,12 @@ import * as get from '../../nodes/ZoomWorkplace/actions/meeting/get.operation';
 import * as getAll from '../../nodes/ZoomWorkplace/actions/meeting/getAll.operation';
 import * as getInvitation from '../../nodes/ZoomWorkplace/actions/meeting/getInvitation.operation';
 import * as update from '../../nodes/ZoomWorkplace/actions/meeting/update.operation';
-import type { ZoomClient } from '../../nodes/ZoomWorkplace/transport';
+import type { ZoomClient } from '../../nodes/core/transport';
 import {
 	buildPath,
 	ENDPOINTS,
 	type EndpointName,
-} from '../../nodes/ZoomWorkplace/transport/endpoints';
+} from '../../nodes/core/zoom/endpoints';
 import { ZoomWorkplace } from '../../nodes/ZoomWorkplace/ZoomWorkplace.node';
 
 /* Request shapes and validation of the meeting operations, with a fake n8n context and client. */

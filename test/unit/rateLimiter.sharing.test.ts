@@ -5,7 +5,7 @@ import {
 	RateLimiter,
 	sharedRateLimiter,
 	type Clock,
-} from '../../nodes/ZoomWorkplace/transport/rateLimiter';
+} from '../../nodes/core/transport/rateLimiter';
 import { runScenario, seededRandom, VirtualTime } from './rateLimiterSimulation';
 
 /**

@@ -5,8 +5,9 @@
  * X-RateLimit-Limit / X-RateLimit-Remaining on answers, 429 when the window is used up).
  * Nothing here waits for real time: a minute of traffic runs in well under a second.
  */
-import type { Clock, RateLimitCategory } from '../../nodes/ZoomWorkplace/transport/rateLimiter';
-import { RateLimiter } from '../../nodes/ZoomWorkplace/transport/rateLimiter';
+import type { Clock } from '../../nodes/core/transport/rateLimiter';
+import type { RateLimitCategory } from '../../nodes/core/zoom/categories';
+import { RateLimiter } from '../../nodes/core/transport/rateLimiter';
 
 /** Park–Miller: the same seed gives the same run. */
 export function seededRandom(seed: number): () => number {

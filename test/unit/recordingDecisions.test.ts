@@ -12,8 +12,8 @@ import {
 import { scopeNotice } from '../../nodes/ZoomWorkplace/actions/scopeNotice';
 import { properties } from '../../nodes/ZoomWorkplace/actions/versionDescription';
 import { ZoomWorkplaceServerToServerOAuthApi } from '../../credentials/ZoomWorkplaceServerToServerOAuthApi.credentials';
-import { ENDPOINTS } from '../../nodes/ZoomWorkplace/transport/endpoints';
-import { hintFor } from '../../nodes/ZoomWorkplace/transport/errors';
+import { ENDPOINTS } from '../../nodes/core/zoom/endpoints';
+import { hintFor } from '../../nodes/core/transport/errors';
 
 describe('recording decisions', () => {
 	test('binary property names: the type in lower case, repeats numbered, an optional prefix', () => {

@@ -21,7 +21,7 @@ import {
 	requestsNeeded,
 	ZOOM_BATCH_LIMIT,
 } from '../../nodes/ZoomWorkplace/helpers/batch';
-import type { ZoomClient, ZoomRequest } from '../../nodes/ZoomWorkplace/transport';
+import type { ZoomClient, ZoomRequest } from '../../nodes/core/transport';
 
 const node: INode = {
 	id: 'n',

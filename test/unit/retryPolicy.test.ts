@@ -10,7 +10,7 @@ import {
 	isSafeToRepeat,
 	isTransientNetworkCode,
 	retryAfterMs,
-} from '../../nodes/ZoomWorkplace/transport/retryPolicy';
+} from '../../nodes/core/transport/retryPolicy';
 
 describe('retry policy', () => {
 	test('only idempotent methods are repeated blindly', () => {

@@ -6,7 +6,7 @@ import type { IHttpRequestHelper } from 'n8n-workflow';
 import {
 	clearServerToServerTokenCache,
 	obtainServerToServerToken,
-} from '../../credentials/common/serverToServerToken';
+} from '../../nodes/core/transport/serverToServerToken';
 
 /** Zoom's token endpoint: every call mints a new token, a little later. */
 function tokenEndpoint() {

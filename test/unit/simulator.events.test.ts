@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { hintFor } from '../../nodes/ZoomWorkplace/transport/errors';
+import { hintFor } from '../../nodes/core/transport/errors';
 import {
 	events,
 	OWNER_EMAIL,

@@ -2,7 +2,7 @@
    fake n8n context whose HTTP helper answers from a script. */
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { ZoomClient } from '../../nodes/ZoomWorkplace/transport';
+import { ZoomClient } from '../../nodes/core/transport';
 
 /** What n8n's request helpers throw for an HTTP error answer. */
 export function httpError(

@@ -6,7 +6,7 @@ import {
 	RateLimiter,
 	WaitCancelledError,
 	type Clock,
-} from '../../nodes/ZoomWorkplace/transport/rateLimiter';
+} from '../../nodes/core/transport/rateLimiter';
 
 function fakeClock(): Clock & { waits: number[]; t: number } {
 	const clock = {

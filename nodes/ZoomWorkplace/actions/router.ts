@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ZoomClient } from '../transport';
+import { ZoomClient } from '../../core/transport';
 import * as cloudRecording from './cloudRecording/CloudRecording.resource';
 import { credentialTypeOf } from './credentialType';
 import * as meeting from './meeting/Meeting.resource';

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { credentialTypeOf } from '../actions/credentialType';
-import { ZoomClient } from '../transport';
+import { ZoomClient } from '../../core/transport';
 
 /** One page of Zoom results per call; n8n asks for the next with `paginationToken`. */
 const PAGE_SIZE = 100;

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { credentialTypeOf } from '../actions/credentialType';
-import { ZoomClient } from '../transport';
+import { ZoomClient } from '../../core/transport';
 
 /** Webinars of the item's user ("me" without one) for the `webinarId` locator, a page at a time. */
 export async function searchWebinars(

@@ -5,7 +5,7 @@ import { after, afterEach, before, beforeEach } from 'node:test';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { clearServerToServerTokenCache } from '../../../credentials/common/serverToServerToken';
+import { clearServerToServerTokenCache } from '../../../nodes/core/transport/serverToServerToken';
 import { customCloud, OAUTH2 } from '../../fixtures/zoom';
 import { startZoomSimulator, type ZoomSimulator } from '../../simulator';
 import {

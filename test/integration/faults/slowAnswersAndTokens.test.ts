@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { clearServerToServerTokenCache } from '../../../credentials/common/serverToServerToken';
+import { clearServerToServerTokenCache } from '../../../nodes/core/transport/serverToServerToken';
 import { credentialsHelperFor } from '../harness';
 import { CredentialsStore } from '../harness';
 import {

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resolveApiBaseUrl } from '../../../credentials/common/zoomCloud';
+import { resolveApiBaseUrl } from '../../../nodes/core/zoom/clouds';
 
 export const PROBE_NODE_TYPE = 'n8n-nodes-zoom-test.zoomProbe';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { clearServerToServerTokenCache } from '../../../credentials/common/serverToServerToken';
+import { clearServerToServerTokenCache } from '../../../nodes/core/transport/serverToServerToken';
 import {
 	addServerToServerCredential,
 	apiRequests,

@@ -4,14 +4,14 @@ import { z } from 'zod';
 
 import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { meetingIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { ItemsWithBinary } from '../types';
 import { binaryPropertyNames, downloadToBinary, notDownloadable } from './files';
 import { fileTypesProperty, fileTypesSchema, filterFiles } from './shared';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['cloudRecording'], operation: ['download'] };
 

@@ -7,8 +7,8 @@ import {
 	recordingFileName,
 	recordingMediaType,
 	type OpenDownload,
-} from '../../transport/download';
-import { credentialDownloadRequester } from '../../transport/recordingDownloads';
+} from '../../../core/transport/download';
+import { credentialDownloadRequester } from '../../../core/transport/recordingDownloads';
 import { credentialTypeOf } from '../credentialType';
 import { readRequestSettings } from '../requestSettings';
 

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { FieldDefinition } from '../../helpers/fields';
 import { readMeetingTarget } from '../../helpers/parameters';
 import { booleanSchema } from '../../helpers/schemas';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { meetingIdField } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['cloudRecording'], operation: ['get'] };
 

@@ -6,12 +6,12 @@ import { monthWindows } from '../../helpers/monthWindows';
 import { readLimit, readUserId } from '../../helpers/parameters';
 import { booleanSchema, dateOnlySchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { fileTypesProperty, fileTypesSchema, filterFiles } from './shared';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['cloudRecording'], operation: ['getAll'] };
 

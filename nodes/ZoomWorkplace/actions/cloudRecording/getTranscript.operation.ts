@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import { parseVtt } from '../../helpers/vtt';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { meetingIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { downloadText, notDownloadable } from './files';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['cloudRecording'], operation: ['getTranscript'] };
 

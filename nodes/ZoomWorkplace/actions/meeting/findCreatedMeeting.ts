@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 
 /** Zoom's clock and ours may differ a little; a meeting created this long before the attempt is not ours. */
 const CLOCK_SKEW_MS = 2 * 60 * 1000;

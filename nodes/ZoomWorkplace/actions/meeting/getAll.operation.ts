@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { dateOnlySchema } from '../../helpers/schemas';
 import { readLimit, readUserId } from '../../helpers/parameters';
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['meeting'], operation: ['getAll'] };
 

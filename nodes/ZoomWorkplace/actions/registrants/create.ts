@@ -6,7 +6,7 @@ import { applyFields, fieldsCollection } from '../../helpers/fields';
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { InstanceTarget } from '../../helpers/parameters';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { optionsCollection } from '../requestSettings';
 import type { BatchItemResult, BatchOptions, OperationResult, ZoomOperation } from '../types';
 import { createdFromFound, findRegistrants } from './find';

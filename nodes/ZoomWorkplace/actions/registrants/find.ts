@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { InstanceTarget } from '../../helpers/parameters';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import type { RegistrantParent } from './parent';
 
 /** A registration that a create just made is pending (manual approval) or approved. */

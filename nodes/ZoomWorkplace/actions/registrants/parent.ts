@@ -5,7 +5,7 @@ import {
 	readWebinarTarget,
 	type InstanceTarget,
 } from '../../helpers/parameters';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 import { meetingIdField } from '../common.descriptions';
 import { webinarIdField } from '../webinar/webinarIdField';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import { readLimit } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { occurrenceIdOption, returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { ZoomOperation } from '../types';

@@ -5,7 +5,7 @@ import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helper
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { InstanceTarget } from '../../helpers/parameters';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { BatchItemResult, BatchOptions, OperationResult, ZoomOperation } from '../types';

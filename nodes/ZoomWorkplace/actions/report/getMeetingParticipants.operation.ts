@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { FieldDefinition } from '../../helpers/fields';
 import { readLimit, readMeetingTarget } from '../../helpers/parameters';
 import { booleanSchema } from '../../helpers/schemas';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { meetingIdField, returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['report'], operation: ['getMeetingParticipants'] };
 

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import { emailSchema, integerChoiceSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { findCreatedUser } from './findCreatedUser';
 import { optionsCollection } from '../requestSettings';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['user'], operation: ['create'] };
 

@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 import { readLimit } from '../../helpers/parameters';
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { readUserId } from '../../helpers/parameters';
 import type { FieldDefinition } from '../../helpers/fields';
 import { integerChoiceSchema } from '../../helpers/schemas';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['user'], operation: ['getSettings'] };
 

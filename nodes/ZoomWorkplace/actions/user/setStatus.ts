@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readUserId } from '../../helpers/parameters';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import type { ZoomOperation } from '../types';

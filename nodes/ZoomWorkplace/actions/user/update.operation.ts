@@ -6,11 +6,11 @@ import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpe
 import { booleanSchema, integerChoiceSchema, timezoneSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['user'], operation: ['update'] };
 

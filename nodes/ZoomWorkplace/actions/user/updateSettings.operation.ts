@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { jsonObjectSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
 import { settingsSectionOption } from './getSettings.operation';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['user'], operation: ['updateSettings'] };
 

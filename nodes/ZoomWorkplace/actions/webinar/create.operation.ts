@@ -4,12 +4,12 @@ import { fieldsCollection } from '../../helpers/fields';
 import { readUserId } from '../../helpers/parameters';
 import { topicSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { findCreatedWebinar } from './findCreatedWebinar';
 import { buildWebinarBody, webinarFieldDefinitions } from './webinarFields';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['webinar'], operation: ['create'] };
 const definitions = webinarFieldDefinitions(false);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { listWebinars } from './listWebinars';
 
 /** Zoom's clock and ours may differ a little; a webinar created this long before the attempt is not ours. */

@@ -3,11 +3,11 @@ import { z } from 'zod';
 
 import { readLimit, readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { listWebinars } from './listWebinars';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['webinar'], operation: ['getAll'] };
 const LIST_TYPES = ['scheduled', 'upcoming'] as const;

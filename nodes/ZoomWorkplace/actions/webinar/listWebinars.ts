@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, type ZoomClient } from '../../transport';
+import { MAX_PAGE_SIZE, type ZoomClient } from '../../../core/transport';
 
 /**
  * A host's webinars. Zoom's spec gives this endpoint `page_size` and `page_number` only (no

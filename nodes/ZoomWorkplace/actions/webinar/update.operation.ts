@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldsCollection } from '../../helpers/fields';
 import { readWebinarTarget } from '../../helpers/parameters';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { assertSomethingToUpdate, readBackAfterUpdate } from '../readBack';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { buildWebinarBody, webinarFieldDefinitions } from './webinarFields';
 import { webinarIdField } from './webinarIdField';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['webinar'], operation: ['update'] };
 const definitions = webinarFieldDefinitions(true);

@@ -6,12 +6,12 @@ import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpe
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import { readWebinarTarget, type InstanceTarget } from '../../helpers/parameters';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { executeOne, Outcomes, readEach, worthSplitting } from '../registrants/outcomes';
 import { optionsCollection } from '../requestSettings';
 import type { BatchItemResult, BatchOptions, OperationResult } from '../types';
 import { webinarIdField } from '../webinar/webinarIdField';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['webinarPanelist'], operation: ['add'] };
 

@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 import { validateField } from '../../helpers/validation';
 import { readWebinarTarget } from '../../helpers/parameters';
-import type { ZoomClient } from '../../transport';
+import type { ZoomClient } from '../../../core/transport';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from '../webinar/webinarIdField';
-import type { EndpointName } from '../../transport/endpoints';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 const show = { resource: ['webinarPanelist'], operation: ['remove'] };
 

@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-import type { RateLimitCategory } from './rateLimiter';
+import type { RateLimitCategory } from './categories';
 
 /**
  * Every Zoom endpoint the package calls, declared once: method, path template, Zoom's

@@ -1,14 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
-/** Zoom's rate-limit categories. */
-export type RateLimitCategory = 'light' | 'medium' | 'heavy';
+import { PRO_PLAN_LIMITS, type RateLimitCategory } from '../zoom/categories';
 
-/** Per-second limits of a Pro account: the lowest paid plan, so a safe start before Zoom tells us more. */
-export const PRO_PLAN_LIMITS: Record<RateLimitCategory, number> = {
-	light: 30,
-	medium: 20,
-	heavy: 10,
-};
 
 /** Pace a little below Zoom's limit so clock skew and jitter do not tip a window over. */
 const PACING_HEADROOM = 0.95;

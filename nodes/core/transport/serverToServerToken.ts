@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { resolveOAuthBaseUrl } from './zoomCloud';
+import { resolveOAuthBaseUrl } from '../zoom/clouds';
 
 interface MintedToken {
 	accessToken: string;

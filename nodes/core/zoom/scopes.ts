@@ -2,7 +2,7 @@ import {
 	ENDPOINTS,
 	scopesFor,
 	type EndpointName,
-} from '../../nodes/ZoomWorkplace/transport/endpoints';
+} from './endpoints';
 
 /** Headings for the scope families in Zoom's classic scope names (`meeting:read:admin` → meeting). */
 const AREAS: Record<string, string> = {

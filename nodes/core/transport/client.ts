@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { resolveApiBaseUrl } from '../../../credentials/common/zoomCloud';
-import { parseCategory } from './categories';
-import { buildPath, ENDPOINTS, UnsafePathParameterError, type EndpointName } from './endpoints';
+import { resolveApiBaseUrl } from '../zoom/clouds';
+import { parseCategory, type RateLimitCategory } from '../zoom/categories';
+import { buildPath, ENDPOINTS, UnsafePathParameterError, type EndpointName } from '../zoom/endpoints';
 import { dailyLimitError, describeFailure, zoomApiError, type FailedCall } from './errors';
 import {
 	DailyLimitReachedError,
@@ -16,7 +16,6 @@ import {
 	realClock,
 	sharedRateLimiter,
 	WaitCancelledError,
-	type RateLimitCategory,
 	type RateLimiter,
 } from './rateLimiter';
 import {
