@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 
 import { resources } from '../../nodes/ZoomWorkplace/actions/router';
 import { ENDPOINTS } from '../../nodes/core/zoom/endpoints';
-import { readmeWithTable } from '../../scripts/docs/operationsTable';
+import { pageWithTable, SCOPES_PAGE } from '../../scripts/docs/operationsTable';
 import { classicScopesByArea } from '../../nodes/core/zoom/scopes';
 import { ZoomWorkplaceServerToServerOAuthApi } from '../../credentials/ZoomWorkplaceServerToServerOAuthApi.credentials';
 
 describe('docs derived from the endpoint catalogue', () => {
-	test("the README's operations table is the generated one (run `npm run docs`)", () => {
-		const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
-		assert.equal(readme, readmeWithTable(readme));
+	test('the scopes page holds the generated operations table (run `npm run docs`)', () => {
+		const page = readFileSync(SCOPES_PAGE, 'utf8');
+		assert.equal(page, pageWithTable(page));
 	});
 
 	test('every operation names the endpoints it calls, all of them in the catalogue', () => {
