@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
-import { resources } from '../../nodes/ZoomWorkplace/actions/router';
 import { ENDPOINTS } from '../../nodes/core/zoom/endpoints';
 import { pageWithTable, SCOPES_PAGE } from '../../scripts/docs/operationsTable';
 import { classicScopesByArea } from '../../nodes/core/zoom/scopes';
@@ -12,15 +11,6 @@ describe('docs derived from the endpoint catalogue', () => {
 	test('the scopes page holds the generated operations table (run `npm run docs`)', () => {
 		const page = readFileSync(SCOPES_PAGE, 'utf8');
 		assert.equal(page, pageWithTable(page));
-	});
-
-	test('every operation names the endpoints it calls, all of them in the catalogue', () => {
-		for (const [resource, operations] of Object.entries(resources)) {
-			for (const [name, operation] of Object.entries(operations)) {
-				assert.ok(operation.endpoints.length > 0, `${resource}.${name} lists no endpoint`);
-				for (const endpoint of operation.endpoints) assert.ok(ENDPOINTS[endpoint], endpoint);
-			}
-		}
 	});
 
 	test("the Server-to-Server credential's notice lists every admin scope of the catalogue", () => {

@@ -4,15 +4,14 @@ import { describe, test } from 'node:test';
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isBatchable, batchKey } from '../../nodes/ZoomWorkplace/actions/registrants/create';
+import { isBatchable, batchKey } from '../../nodes/ZoomWorkplace/actions/registrants/create.operation';
 import { worthSplitting } from '../../nodes/ZoomWorkplace/actions/registrants/outcomes';
 import {
 	registrantReference,
 	statusAfter,
 } from '../../nodes/ZoomWorkplace/actions/registrants/status';
-import { statusKey } from '../../nodes/ZoomWorkplace/actions/registrants/updateStatus';
-import * as meetingCreate from '../../nodes/ZoomWorkplace/actions/meetingRegistrant/create.operation';
-import * as meetingUpdateStatus from '../../nodes/ZoomWorkplace/actions/meetingRegistrant/updateStatus.operation';
+import { statusKey } from '../../nodes/ZoomWorkplace/actions/registrants/updateStatus.operation';
+import { meetingRegistrant } from '../../nodes/ZoomWorkplace/actions/registrants/Registrant.resource';
 import * as panelistAdd from '../../nodes/ZoomWorkplace/actions/webinarPanelist/add.operation';
 import type { BatchItemResult } from '../../nodes/ZoomWorkplace/actions/types';
 import {
@@ -22,6 +21,9 @@ import {
 	ZOOM_BATCH_LIMIT,
 } from '../../nodes/ZoomWorkplace/helpers/batch';
 import type { ZoomClient, ZoomRequest } from '../../nodes/core/transport';
+
+const meetingCreate = meetingRegistrant.operations.create;
+const meetingUpdateStatus = meetingRegistrant.operations.updateStatus;
 
 const node: INode = {
 	id: 'n',

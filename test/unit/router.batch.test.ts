@@ -34,6 +34,7 @@ function batchOperation(
 	calls: Array<{ indexes: number[]; maxConcurrency: number }>,
 ): ZoomOperation {
 	return {
+		label: { name: 'Test', description: 'Test', action: 'Test' },
 		description: [],
 		endpoints: [],
 		execute: async () => {
@@ -165,6 +166,7 @@ describe('router batch path', () => {
 	test('operations without executeBatch still run item by item', async () => {
 		const seen: number[] = [];
 		const operation: ZoomOperation = {
+			label: { name: 'Test', description: 'Test', action: 'Test' },
 			description: [],
 			endpoints: [],
 			execute: async (itemIndex: number) => {

@@ -2,11 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ZoomClient } from '../../core/transport';
-import * as cloudRecording from './cloudRecording/CloudRecording.resource';
 import { credentialTypeOf } from './credentialType';
-import * as meeting from './meeting/Meeting.resource';
-import * as pastMeeting from './pastMeeting/PastMeeting.resource';
-import * as report from './report/Report.resource';
+import { findOperation } from './registry';
 import { readRequestSettings } from './requestSettings';
 import {
 	ItemsWithBinary,
@@ -14,24 +11,6 @@ import {
 	type OperationResult,
 	type ZoomOperation,
 } from './types';
-import * as user from './user/User.resource';
-import * as meetingRegistrant from './meetingRegistrant/MeetingRegistrant.resource';
-import * as webinar from './webinar/Webinar.resource';
-import * as webinarPanelist from './webinarPanelist/WebinarPanelist.resource';
-import * as webinarRegistrant from './webinarRegistrant/WebinarRegistrant.resource';
-
-/** Every resource's operations by name: the router's table, also read by docs and tests. */
-export const resources: Record<string, Record<string, ZoomOperation>> = {
-	meeting: meeting.operations,
-	user: user.operations,
-	meetingRegistrant: meetingRegistrant.operations,
-	webinar: webinar.operations,
-	webinarRegistrant: webinarRegistrant.operations,
-	webinarPanelist: webinarPanelist.operations,
-	cloudRecording: cloudRecording.operations,
-	pastMeeting: pastMeeting.operations,
-	report: report.operations,
-};
 
 /** Runs `task` for indexes 0…count-1, at most `limit` at a time; results keep input order. */
 async function mapWithConcurrency<T>(
@@ -79,7 +58,7 @@ function errorItem(
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.[operationName];
+	const operation = findOperation(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -26,7 +26,22 @@ export interface BatchOptions {
 	maxConcurrency: number;
 }
 
+/** How an operation appears in its resource's Operation selector. */
+export interface OperationLabel {
+	/** The option's name, e.g. "Get Many". */
+	name: string;
+	/** The line under the name. */
+	description: string;
+	/** What n8n shows in the actions list and an AI agent reads, e.g. "Get many meetings". */
+	action: string;
+}
+
 export interface ZoomOperation {
+	label: OperationLabel;
+	/**
+	 * The operation's parameters. The registry shows them only for this resource and operation,
+	 * so they need no display options of their own for that.
+	 */
 	description: INodeProperties[];
 	/** The Zoom endpoints the operation calls: its scopes and the docs derive from these. */
 	endpoints: readonly EndpointName[];
@@ -44,10 +59,22 @@ export interface ZoomOperation {
 	): Promise<BatchItemResult[]>;
 }
 
-export type ZoomResource =
-	| 'meeting'
-	| 'user'
-	| 'meetingRegistrant'
-	| 'webinar'
-	| 'webinarRegistrant'
-	| 'webinarPanelist';
+/**
+ * One resource of the node: its value (saved in workflows), its name in the Resource selector
+ * and its operations by value. The router, the node's description, the Operation selector and
+ * the docs all derive from this.
+ */
+export interface ZoomResource {
+	value: string;
+	displayName: string;
+	/** The operation a new node starts with (saved workflows rely on it: keep it stable). */
+	defaultOperation: string;
+	operations: Record<string, ZoomOperation>;
+}
+
+/** Declares a resource (checks that its default operation exists). */
+export function defineResource(resource: ZoomResource): ZoomResource {
+	if (!resource.operations[resource.defaultOperation])
+		throw new Error(`${resource.value}: no operation "${resource.defaultOperation}"`);
+	return resource;
+}

@@ -9,6 +9,14 @@ import { scopeNotice } from '../scopeNotice';
 import { recordingIdSchema, recordingScopeFields } from './shared';
 import { z } from 'zod';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Delete',
+	description: "Move a meeting's recordings or one file to the trash, or delete them",
+	action: 'Delete a cloud recording',
+};
 
 const show = { resource: ['cloudRecording'], operation: ['delete'] };
 

@@ -8,10 +8,17 @@ import type { ZoomClient } from '../../../core/transport';
 import { meetingIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
-import { ItemsWithBinary } from '../types';
+import { ItemsWithBinary, type OperationLabel } from '../types';
 import { binaryPropertyNames, downloadToBinary, notDownloadable } from './files';
 import { fileTypesProperty, fileTypesSchema, filterFiles } from './shared';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Download',
+	description: 'Download the files of a recording into binary properties',
+	action: 'Download a cloud recording',
+};
 
 const show = { resource: ['cloudRecording'], operation: ['download'] };
 

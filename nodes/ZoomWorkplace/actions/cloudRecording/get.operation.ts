@@ -9,6 +9,14 @@ import { meetingIdField } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get',
+	description: 'Get the recording files of a meeting',
+	action: 'Get a cloud recording',
+};
 
 const show = { resource: ['cloudRecording'], operation: ['get'] };
 

@@ -12,6 +12,14 @@ import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { fileTypesProperty, fileTypesSchema, filterFiles } from './shared';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Many',
+	description: "List a user's cloud recordings between two dates",
+	action: 'Get many cloud recordings',
+};
 
 const show = { resource: ['cloudRecording'], operation: ['getAll'] };
 

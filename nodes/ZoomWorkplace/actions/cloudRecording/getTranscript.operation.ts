@@ -11,6 +11,14 @@ import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { downloadText, notDownloadable } from './files';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Transcript',
+	description: 'Read the transcript of a recording as segments and text',
+	action: 'Get the transcript of a cloud recording',
+};
 
 const show = { resource: ['cloudRecording'], operation: ['getTranscript'] };
 

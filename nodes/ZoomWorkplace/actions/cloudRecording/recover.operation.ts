@@ -8,6 +8,14 @@ import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { recordingIdSchema, recordingScopeFields } from './shared';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Recover',
+	description: "Bring a meeting's trashed recordings or one file back",
+	action: 'Recover a cloud recording',
+};
 
 const show = { resource: ['cloudRecording'], operation: ['recover'] };
 

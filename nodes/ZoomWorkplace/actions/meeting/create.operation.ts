@@ -7,6 +7,14 @@ import { userIdField } from '../common.descriptions';
 import { findCreatedMeeting } from './findCreatedMeeting';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Create',
+	description: 'Create a meeting',
+	action: 'Create a meeting',
+};
 
 const show = { resource: ['meeting'], operation: ['create'] };
 

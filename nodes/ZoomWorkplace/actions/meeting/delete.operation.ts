@@ -7,6 +7,14 @@ import { booleanSchema } from '../../helpers/schemas';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Delete',
+	description: 'Delete a meeting or one occurrence',
+	action: 'Delete a meeting',
+};
 
 const show = { resource: ['meeting'], operation: ['delete'] };
 

@@ -5,6 +5,14 @@ import { readMeetingTarget } from '../../helpers/parameters';
 import { meetingIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'End',
+	description: 'End a running meeting',
+	action: 'End a meeting',
+};
 
 const show = { resource: ['meeting'], operation: ['end'] };
 

@@ -7,6 +7,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get',
+	description: 'Get a meeting',
+	action: 'Get a meeting',
+};
 
 const show = { resource: ['meeting'], operation: ['get'] };
 

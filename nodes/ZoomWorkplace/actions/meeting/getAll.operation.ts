@@ -9,6 +9,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { returnAllAndLimit, userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Many',
+	description: 'List the meetings of a user',
+	action: 'Get many meetings',
+};
 
 const show = { resource: ['meeting'], operation: ['getAll'] };
 

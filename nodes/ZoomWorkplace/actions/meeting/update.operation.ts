@@ -7,6 +7,14 @@ import { assertSomethingToUpdate, readBackAfterUpdate } from '../readBack';
 import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Update',
+	description: 'Update a meeting or one occurrence',
+	action: 'Update a meeting',
+};
 
 const show = { resource: ['meeting'], operation: ['update'] };
 

@@ -6,6 +6,14 @@ import { meetingIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get',
+	description: 'Get the details of a meeting that took place',
+	action: 'Get a past meeting',
+};
 
 const show = { resource: ['pastMeeting'], operation: ['get'] };
 

@@ -8,6 +8,14 @@ import { meetingIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Instances',
+	description: 'List each time a meeting took place (UUID and start time)',
+	action: 'Get past meeting instances',
+};
 
 const show = { resource: ['pastMeeting'], operation: ['getInstances'] };
 

@@ -6,6 +6,14 @@ import { meetingIdField, returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Participants',
+	description: 'List the participants of a meeting that took place',
+	action: 'Get past meeting participants',
+};
 
 const show = { resource: ['pastMeeting'], operation: ['getParticipants'] };
 

@@ -8,6 +8,14 @@ import { meetingIdField, returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Meeting Participants',
+	description: 'Attendance report of a meeting that took place: who joined, when, for how long',
+	action: 'Get a meeting participants report',
+};
 
 const show = { resource: ['report'], operation: ['getMeetingParticipants'] };
 

@@ -9,6 +9,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { findCreatedUser } from './findCreatedUser';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Create',
+	description: 'Create a user in the account',
+	action: 'Create a user',
+};
 
 const show = { resource: ['user'], operation: ['create'] };
 

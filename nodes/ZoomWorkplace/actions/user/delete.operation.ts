@@ -10,6 +10,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Delete',
+	description: 'Disassociate or delete a user',
+	action: 'Delete a user',
+};
 
 const show = { resource: ['user'], operation: ['delete'] };
 

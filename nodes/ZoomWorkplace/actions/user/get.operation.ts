@@ -5,6 +5,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get',
+	description: 'Get a user by ID, email or "me"',
+	action: 'Get a user',
+};
 
 const show = { resource: ['user'], operation: ['get'] };
 

@@ -7,6 +7,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Many',
+	description: 'List the users of the account',
+	action: 'Get many users',
+};
 
 const show = { resource: ['user'], operation: ['getAll'] };
 

@@ -8,6 +8,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Settings',
+	description: 'Get the settings of a user',
+	action: 'Get user settings',
+};
 
 const show = { resource: ['user'], operation: ['getSettings'] };
 

@@ -4,9 +4,18 @@ import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
-import type { ZoomOperation } from '../types';
+import type { OperationLabel, ZoomOperation } from '../types';
 
 /** Activate and Deactivate differ only in the action sent (PUT /users/{userId}/status → 204). */
+const LABELS: Record<'activate' | 'deactivate', OperationLabel> = {
+	activate: {
+		name: 'Activate',
+		description: 'Activate a deactivated user',
+		action: 'Activate a user',
+	},
+	deactivate: { name: 'Deactivate', description: 'Deactivate a user', action: 'Deactivate a user' },
+};
+
 export function statusOperation(action: 'activate' | 'deactivate'): ZoomOperation {
 	const show = { resource: ['user'], operation: [action] };
 	const description: INodeProperties[] = [userIdField(show), optionsCollection(show)];
@@ -24,5 +33,5 @@ export function statusOperation(action: 'activate' | 'deactivate'): ZoomOperatio
 		});
 		return { id: userId, status: action === 'activate' ? 'active' : 'inactive' };
 	}
-	return { description, execute, endpoints: ['updateUserStatus'] };
+	return { label: LABELS[action], description, execute, endpoints: ['updateUserStatus'] };
 }

@@ -11,6 +11,14 @@ import { readBackAfterUpdate } from '../readBack';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Update',
+	description: "Update a user's profile",
+	action: 'Update a user',
+};
 
 const show = { resource: ['user'], operation: ['update'] };
 

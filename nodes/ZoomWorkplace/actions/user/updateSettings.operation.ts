@@ -10,6 +10,14 @@ import { userIdField } from '../common.descriptions';
 import { settingsSectionOption } from './getSettings.operation';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Update Settings',
+	description: 'Update the settings of a user',
+	action: 'Update user settings',
+};
 
 const show = { resource: ['user'], operation: ['updateSettings'] };
 

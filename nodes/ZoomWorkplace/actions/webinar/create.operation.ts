@@ -10,6 +10,14 @@ import { optionsCollection } from '../requestSettings';
 import { findCreatedWebinar } from './findCreatedWebinar';
 import { buildWebinarBody, webinarFieldDefinitions } from './webinarFields';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Create',
+	description: 'Create a webinar',
+	action: 'Create a webinar',
+};
 
 const show = { resource: ['webinar'], operation: ['create'] };
 const definitions = webinarFieldDefinitions(false);

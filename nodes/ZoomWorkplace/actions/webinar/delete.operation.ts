@@ -8,6 +8,14 @@ import { occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { webinarIdField } from './webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Delete',
+	description: 'Delete a webinar or one occurrence',
+	action: 'Delete a webinar',
+};
 
 const show = { resource: ['webinar'], operation: ['delete'] };
 

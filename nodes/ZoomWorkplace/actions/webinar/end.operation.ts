@@ -5,6 +5,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from './webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'End',
+	description: 'End a running webinar',
+	action: 'End a webinar',
+};
 
 const show = { resource: ['webinar'], operation: ['end'] };
 

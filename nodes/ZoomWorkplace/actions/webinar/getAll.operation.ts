@@ -8,6 +8,14 @@ import { returnAllAndLimit, userIdField } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { listWebinars } from './listWebinars';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Many',
+	description: 'List the webinars of a user',
+	action: 'Get many webinars',
+};
 
 const show = { resource: ['webinar'], operation: ['getAll'] };
 const LIST_TYPES = ['scheduled', 'upcoming'] as const;

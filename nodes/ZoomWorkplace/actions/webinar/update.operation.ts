@@ -9,6 +9,14 @@ import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { buildWebinarBody, webinarFieldDefinitions } from './webinarFields';
 import { webinarIdField } from './webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Update',
+	description: 'Update a webinar or one occurrence',
+	action: 'Update a webinar',
+};
 
 const show = { resource: ['webinar'], operation: ['update'] };
 const definitions = webinarFieldDefinitions(true);

@@ -9,9 +9,16 @@ import { readWebinarTarget, type InstanceTarget } from '../../helpers/parameters
 import type { ZoomClient } from '../../../core/transport';
 import { executeOne, Outcomes, readEach, worthSplitting } from '../registrants/outcomes';
 import { optionsCollection } from '../requestSettings';
-import type { BatchItemResult, BatchOptions, OperationResult } from '../types';
+import type { BatchItemResult, BatchOptions, OperationResult, OperationLabel } from '../types';
 import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Add',
+	description: 'Add panelists to a webinar, up to 30 per request',
+	action: 'Add a webinar panelist',
+};
 
 const show = { resource: ['webinarPanelist'], operation: ['add'] };
 

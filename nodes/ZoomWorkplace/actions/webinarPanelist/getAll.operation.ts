@@ -6,6 +6,14 @@ import { returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Get Many',
+	description: 'List the panelists of a webinar',
+	action: 'Get many webinar panelists',
+};
 
 const show = { resource: ['webinarPanelist'], operation: ['getAll'] };
 

@@ -7,6 +7,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Remove',
+	description: 'Remove one panelist from a webinar',
+	action: 'Remove a webinar panelist',
+};
 
 const show = { resource: ['webinarPanelist'], operation: ['remove'] };
 

@@ -5,6 +5,14 @@ import type { ZoomClient } from '../../../core/transport';
 import { optionsCollection } from '../requestSettings';
 import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
+import type { OperationLabel } from '../types';
+
+/** How the operation appears in the Operation selector. */
+export const label: OperationLabel = {
+	name: 'Remove All',
+	description: 'Remove every panelist from a webinar',
+	action: 'Remove all webinar panelists',
+};
 
 const show = { resource: ['webinarPanelist'], operation: ['removeAll'] };
 

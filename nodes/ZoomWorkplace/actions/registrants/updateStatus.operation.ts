@@ -208,5 +208,15 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 		);
 	}
 
-	return { description, execute, executeBatch, endpoints: [parent.endpoints.status] };
+	return {
+		label: {
+			name: 'Update Status',
+			description: 'Approve, deny or cancel registrations, up to 30 per request',
+			action: `Update a ${parent.noun} registrant status`,
+		},
+		description,
+		execute,
+		executeBatch,
+		endpoints: [parent.endpoints.status],
+	};
 }

@@ -293,6 +293,11 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 	}
 
 	return {
+		label: {
+			name: 'Create',
+			description: `Register someone for a ${parent.noun} (many items share batch requests where Zoom allows)`,
+			action: `Create a ${parent.noun} registrant`,
+		},
 		description,
 		execute,
 		executeBatch,

@@ -1,4 +1,0 @@
-import { MEETING_PARENT } from '../registrants/parent';
-import { registrantDelete } from '../registrants/simple';
-
-export const { description, endpoints, execute } = registrantDelete(MEETING_PARENT);

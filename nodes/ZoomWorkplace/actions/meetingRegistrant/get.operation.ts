@@ -1,4 +1,0 @@
-import { MEETING_PARENT } from '../registrants/parent';
-import { registrantGet } from '../registrants/simple';
-
-export const { description, endpoints, execute } = registrantGet(MEETING_PARENT);

@@ -1,3 +1,0 @@
-import { statusOperation } from './setStatus';
-
-export const { description, execute, endpoints } = statusOperation('deactivate');

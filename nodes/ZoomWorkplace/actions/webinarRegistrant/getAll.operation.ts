@@ -1,4 +1,0 @@
-import { WEBINAR_PARENT } from '../registrants/parent';
-import { registrantGetAll } from '../registrants/simple';
-
-export const { description, endpoints, execute } = registrantGetAll(WEBINAR_PARENT);
