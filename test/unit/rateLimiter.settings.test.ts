@@ -6,7 +6,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import {
 	readRequestSettings,
 	requestSettingsOptions,
-} from '../../nodes/ZoomWorkplace/actions/requestSettings';
+} from '../../nodes/ZoomWorkplace/actions/shared/requestSettings';
 
 function contextWith(options: Record<string, unknown>): IExecuteFunctions {
 	const node: INode = {

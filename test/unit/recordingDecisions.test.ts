@@ -9,7 +9,7 @@ import {
 	fileTypesSchema,
 	filterFiles,
 } from '../../nodes/ZoomWorkplace/actions/cloudRecording/shared';
-import { scopeNotice } from '../../nodes/ZoomWorkplace/actions/scopeNotice';
+import { scopeNotice } from '../../nodes/ZoomWorkplace/actions/shared/scopeNotice';
 import { properties } from '../../nodes/ZoomWorkplace/actions/versionDescription';
 import { ZoomWorkplaceServerToServerOAuthApi } from '../../credentials/ZoomWorkplaceServerToServerOAuthApi.credentials';
 import { ENDPOINTS } from '../../nodes/core/zoom/endpoints';

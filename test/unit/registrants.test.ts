@@ -13,7 +13,7 @@ import {
 import { statusKey } from '../../nodes/ZoomWorkplace/actions/registrants/updateStatus.operation';
 import { meetingRegistrant } from '../../nodes/ZoomWorkplace/actions/registrants/Registrant.resource';
 import * as panelistAdd from '../../nodes/ZoomWorkplace/actions/webinarPanelist/add.operation';
-import type { BatchItemResult } from '../../nodes/ZoomWorkplace/actions/types';
+import type { BatchItemResult } from '../../nodes/ZoomWorkplace/actions/shared/types';
 import {
 	chunkUnique,
 	groupBy,

@@ -8,7 +8,7 @@ import {
 	readOperationOptions,
 	readRequestSettings,
 	requestSettingsOptions,
-} from '../../nodes/ZoomWorkplace/actions/requestSettings';
+} from '../../nodes/ZoomWorkplace/actions/shared/requestSettings';
 import { fakeContext } from '../fixtures/fakeContext';
 
 /* The request settings of every operation's Options (actions/requestSettings.ts). */

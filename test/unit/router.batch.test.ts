@@ -5,7 +5,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runOperation } from '../../nodes/ZoomWorkplace/actions/router';
-import type { BatchItemResult, ZoomOperation } from '../../nodes/ZoomWorkplace/actions/types';
+import type { BatchItemResult, ZoomOperation } from '../../nodes/ZoomWorkplace/actions/shared/types';
 import type { ZoomClient } from '../../nodes/core/transport';
 
 /* The router's batch path: one call for all items, each outcome paired with its own input item. */

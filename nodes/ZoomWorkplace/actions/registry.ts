@@ -5,7 +5,7 @@ import { meeting } from './meeting/Meeting.resource';
 import { pastMeeting } from './pastMeeting/PastMeeting.resource';
 import { meetingRegistrant, webinarRegistrant } from './registrants/Registrant.resource';
 import { report } from './report/Report.resource';
-import type { ZoomOperation, ZoomResource } from './types';
+import type { ZoomOperation, ZoomResource } from './shared/types';
 import { user } from './user/User.resource';
 import { webinar } from './webinar/Webinar.resource';
 import { webinarPanelist } from './webinarPanelist/WebinarPanelist.resource';

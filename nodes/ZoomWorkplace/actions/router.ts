@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ZoomClient } from '../../core/transport';
-import { credentialTypeOf } from './credentialType';
+import { credentialTypeOf } from './shared/credentialType';
 import { findOperation } from './registry';
-import { readRequestSettings } from './requestSettings';
+import { readRequestSettings } from './shared/requestSettings';
 import {
 	ItemsWithBinary,
 	type BatchItemResult,
 	type OperationResult,
 	type ZoomOperation,
-} from './types';
+} from './shared/types';
 
 /** Runs `task` for indexes 0…count-1, at most `limit` at a time; results keep input order. */
 async function mapWithConcurrency<T>(

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { credentialTypeOf } from '../actions/credentialType';
+import { credentialTypeOf } from '../actions/shared/credentialType';
 import { ZoomClient } from '../../core/transport';
 
 /** One page of Zoom results per call; n8n asks for the next with `paginationToken`. */

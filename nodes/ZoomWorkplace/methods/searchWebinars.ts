@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { credentialTypeOf } from '../actions/credentialType';
+import { credentialTypeOf } from '../actions/shared/credentialType';
 import { ZoomClient } from '../../core/transport';
 
 /** Webinars of the item's user ("me" without one) for the `webinarId` locator, a page at a time. */

@@ -8,7 +8,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resolveApiBaseUrl } from '../zoom/clouds';
 import { parseCategory, type RateLimitCategory } from '../zoom/categories';
-import { buildPath, ENDPOINTS, UnsafePathParameterError, type EndpointName } from '../zoom/endpoints';
+import {
+	buildPath,
+	ENDPOINTS,
+	UnsafePathParameterError,
+	type EndpointName,
+} from '../zoom/endpoints';
 import { dailyLimitError, describeFailure, zoomApiError, type FailedCall } from './errors';
 import {
 	DailyLimitReachedError,

@@ -1,8 +1,4 @@
-import {
-	ENDPOINTS,
-	scopesFor,
-	type EndpointName,
-} from './endpoints';
+import { ENDPOINTS, scopesFor, type EndpointName } from './endpoints';
 
 /** Headings for the scope families in Zoom's classic scope names (`meeting:read:admin` → meeting). */
 const AREAS: Record<string, string> = {

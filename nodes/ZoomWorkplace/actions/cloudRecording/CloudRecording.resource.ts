@@ -1,4 +1,4 @@
-import { defineResource } from '../types';
+import { defineResource } from '../shared/types';
 import * as deleteRecording from './delete.operation';
 import * as download from './download.operation';
 import * as get from './get.operation';

@@ -3,13 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
-import { scopeNotice } from '../scopeNotice';
+import { meetingIdField } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
+import { scopeNotice } from '../shared/scopeNotice';
 import { recordingIdSchema, recordingScopeFields } from './shared';
 import { z } from 'zod';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

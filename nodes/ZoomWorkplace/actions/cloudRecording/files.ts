@@ -9,8 +9,8 @@ import {
 	type OpenDownload,
 } from '../../../core/transport/download';
 import { credentialDownloadRequester } from '../../../core/transport/recordingDownloads';
-import { credentialTypeOf } from '../credentialType';
-import { readRequestSettings } from '../requestSettings';
+import { credentialTypeOf } from '../shared/credentialType';
+import { readRequestSettings } from '../shared/requestSettings';
 
 /** Why a listed file cannot be downloaded, or undefined when it can. */
 export function notDownloadable(file: IDataObject): string | undefined {

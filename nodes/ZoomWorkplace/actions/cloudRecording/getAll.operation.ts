@@ -7,12 +7,12 @@ import { readLimit, readUserId } from '../../helpers/parameters';
 import { booleanSchema, dateOnlySchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { returnAllAndLimit, userIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
-import { scopeNotice } from '../scopeNotice';
+import { returnAllAndLimit, userIdField } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
+import { scopeNotice } from '../shared/scopeNotice';
 import { fileTypesProperty, fileTypesSchema, filterFiles } from './shared';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

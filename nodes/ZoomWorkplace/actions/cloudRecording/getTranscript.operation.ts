@@ -6,12 +6,12 @@ import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import { parseVtt } from '../../helpers/vtt';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
-import { scopeNotice } from '../scopeNotice';
+import { meetingIdField } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
+import { scopeNotice } from '../shared/scopeNotice';
 import { downloadText, notDownloadable } from './files';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

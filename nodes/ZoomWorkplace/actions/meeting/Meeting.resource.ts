@@ -1,4 +1,4 @@
-import { defineResource } from '../types';
+import { defineResource } from '../shared/types';
 import * as create from './create.operation';
 import * as deleteMeeting from './delete.operation';
 import * as end from './end.operation';

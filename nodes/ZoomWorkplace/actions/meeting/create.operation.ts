@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { buildMeetingBody, meetingFields } from '../../helpers/meetingBody';
 import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { userIdField } from '../common.descriptions';
+import { userIdField } from '../shared/common.descriptions';
 import { findCreatedMeeting } from './findCreatedMeeting';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

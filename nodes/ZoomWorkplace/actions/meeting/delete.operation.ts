@@ -4,10 +4,10 @@ import type { ZoomClient } from '../../../core/transport';
 import type { FieldDefinition } from '../../helpers/fields';
 import { readMeetingTarget } from '../../helpers/parameters';
 import { booleanSchema } from '../../helpers/schemas';
-import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection, readOperationOptions } from '../requestSettings';
+import { meetingIdField, occurrenceIdOption } from '../shared/common.descriptions';
+import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

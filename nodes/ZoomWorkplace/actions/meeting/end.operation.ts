@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ZoomClient } from '../../../core/transport';
 import { readMeetingTarget } from '../../helpers/parameters';
-import { meetingIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { meetingIdField } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { buildMeetingBody, meetingFields } from '../../helpers/meetingBody';
 import type { ZoomClient } from '../../../core/transport';
 import { readMeetingTarget } from '../../helpers/parameters';
-import { assertSomethingToUpdate, readBackAfterUpdate } from '../readBack';
-import { meetingIdField, occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection, readOperationOptions } from '../requestSettings';
+import { assertSomethingToUpdate, readBackAfterUpdate } from '../shared/readBack';
+import { meetingIdField, occurrenceIdOption } from '../shared/common.descriptions';
+import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -1,4 +1,4 @@
-import { defineResource } from '../types';
+import { defineResource } from '../shared/types';
 import * as get from './get.operation';
 import * as getInstances from './getInstances.operation';
 import * as getParticipants from './getParticipants.operation';

@@ -4,11 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { isNumericMeetingId } from '../../helpers/identifiers';
 import { readMeetingTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
-import { scopeNotice } from '../scopeNotice';
+import { meetingIdField } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
+import { scopeNotice } from '../shared/scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, readMeetingTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField, returnAllAndLimit } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
-import { scopeNotice } from '../scopeNotice';
+import { meetingIdField, returnAllAndLimit } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
+import { scopeNotice } from '../shared/scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -1,4 +1,4 @@
-import { defineResource, type ZoomResource } from '../types';
+import { defineResource, type ZoomResource } from '../shared/types';
 import { registrantCreate } from './create.operation';
 import { registrantDelete } from './delete.operation';
 import { registrantGet } from './get.operation';

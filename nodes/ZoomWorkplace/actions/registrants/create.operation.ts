@@ -7,8 +7,13 @@ import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { optionsCollection } from '../requestSettings';
-import type { BatchItemResult, BatchOptions, OperationResult, ZoomOperation } from '../types';
+import { optionsCollection } from '../shared/requestSettings';
+import type {
+	BatchItemResult,
+	BatchOptions,
+	OperationResult,
+	ZoomOperation,
+} from '../shared/types';
 import { createdFromFound, findRegistrants } from './find';
 import { executeOne, Outcomes, readEach, worthSplitting } from './outcomes';
 import type { RegistrantParent } from './parent';

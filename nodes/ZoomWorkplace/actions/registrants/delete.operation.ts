@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../../core/transport';
-import { occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection, readOperationOptions } from '../requestSettings';
-import type { ZoomOperation } from '../types';
+import { occurrenceIdOption } from '../shared/common.descriptions';
+import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
+import type { ZoomOperation } from '../shared/types';
 import type { RegistrantParent } from './parent';
 import { readRegistrantId, registrantIdField } from './registrantId';
 

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import { readLimit } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { occurrenceIdOption, returnAllAndLimit } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
-import type { ZoomOperation } from '../types';
+import { occurrenceIdOption, returnAllAndLimit } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
+import type { ZoomOperation } from '../shared/types';
 import type { RegistrantParent } from './parent';
 
 const LIST_STATUSES = ['pending', 'approved', 'denied'] as const;

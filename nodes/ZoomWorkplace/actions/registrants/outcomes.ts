@@ -1,4 +1,4 @@
-import type { BatchItemResult, OperationResult } from '../types';
+import type { BatchItemResult, OperationResult } from '../shared/types';
 
 /** Collects one outcome per input item of a batch operation. */
 export class Outcomes {

@@ -6,7 +6,7 @@ import {
 	type InstanceTarget,
 } from '../../helpers/parameters';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import { meetingIdField } from '../common.descriptions';
+import { meetingIdField } from '../shared/common.descriptions';
 import { webinarIdField } from '../webinar/webinarIdField';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];

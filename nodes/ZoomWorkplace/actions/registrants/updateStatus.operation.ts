@@ -6,9 +6,14 @@ import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection, readOperationOptions } from '../requestSettings';
-import type { BatchItemResult, BatchOptions, OperationResult, ZoomOperation } from '../types';
+import { occurrenceIdOption } from '../shared/common.descriptions';
+import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
+import type {
+	BatchItemResult,
+	BatchOptions,
+	OperationResult,
+	ZoomOperation,
+} from '../shared/types';
 import { executeOne, Outcomes, readEach, worthSplitting } from './outcomes';
 import type { RegistrantParent } from './parent';
 import {

@@ -1,4 +1,4 @@
-import { defineResource } from '../types';
+import { defineResource } from '../shared/types';
 import * as getMeetingParticipants from './getMeetingParticipants.operation';
 
 export const report = defineResource({

@@ -1,4 +1,4 @@
-import { defineResource } from '../types';
+import { defineResource } from '../shared/types';
 import { statusOperation } from './setStatus';
 import * as create from './create.operation';
 import * as deleteUser from './delete.operation';

@@ -7,9 +7,9 @@ import { emailSchema, integerChoiceSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
 import { findCreatedUser } from './findCreatedUser';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { userIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { userIdField } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

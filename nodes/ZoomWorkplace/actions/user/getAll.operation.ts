@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { readLimit } from '../../helpers/parameters';
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import type { ZoomClient } from '../../../core/transport';
-import { returnAllAndLimit } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { returnAllAndLimit } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -5,10 +5,10 @@ import { readUserId } from '../../helpers/parameters';
 import type { FieldDefinition } from '../../helpers/fields';
 import { integerChoiceSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
-import { userIdField } from '../common.descriptions';
-import { optionsCollection, readOperationOptions } from '../requestSettings';
+import { userIdField } from '../shared/common.descriptions';
+import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { userIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
-import type { OperationLabel, ZoomOperation } from '../types';
+import { userIdField } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
+import type { OperationLabel, ZoomOperation } from '../shared/types';
 
 /** Activate and Deactivate differ only in the action sent (PUT /users/{userId}/status → 204). */
 const LABELS: Record<'activate' | 'deactivate', OperationLabel> = {

@@ -7,11 +7,11 @@ import { booleanSchema, integerChoiceSchema, timezoneSchema } from '../../helper
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { readBackAfterUpdate } from '../readBack';
-import { userIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { readBackAfterUpdate } from '../shared/readBack';
+import { userIdField } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

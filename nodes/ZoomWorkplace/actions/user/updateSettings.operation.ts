@@ -5,12 +5,12 @@ import { jsonObjectSchema } from '../../helpers/schemas';
 import { readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { readBackAfterUpdate } from '../readBack';
-import { userIdField } from '../common.descriptions';
+import { readBackAfterUpdate } from '../shared/readBack';
+import { userIdField } from '../shared/common.descriptions';
 import { settingsSectionOption } from './getSettings.operation';
-import { optionsCollection, readOperationOptions } from '../requestSettings';
+import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -4,11 +4,11 @@ import type { FieldDefinition } from '../../helpers/fields';
 import { booleanSchema } from '../../helpers/schemas';
 import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { occurrenceIdOption } from '../common.descriptions';
-import { optionsCollection, readOperationOptions } from '../requestSettings';
+import { occurrenceIdOption } from '../shared/common.descriptions';
+import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
 import { webinarIdField } from './webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

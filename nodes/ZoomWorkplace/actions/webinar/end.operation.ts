@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection } from '../shared/requestSettings';
 import { webinarIdField } from './webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { readLimit, readUserId } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { returnAllAndLimit, userIdField } from '../common.descriptions';
-import { optionsCollection } from '../requestSettings';
+import { returnAllAndLimit, userIdField } from '../shared/common.descriptions';
+import { optionsCollection } from '../shared/requestSettings';
 import { listWebinars } from './listWebinars';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -3,13 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldsCollection } from '../../helpers/fields';
 import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { occurrenceIdOption } from '../common.descriptions';
-import { assertSomethingToUpdate, readBackAfterUpdate } from '../readBack';
-import { optionsCollection, readOperationOptions } from '../requestSettings';
+import { occurrenceIdOption } from '../shared/common.descriptions';
+import { assertSomethingToUpdate, readBackAfterUpdate } from '../shared/readBack';
+import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
 import { buildWebinarBody, webinarFieldDefinitions } from './webinarFields';
 import { webinarIdField } from './webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

@@ -1,4 +1,4 @@
-import { defineResource } from '../types';
+import { defineResource } from '../shared/types';
 import * as add from './add.operation';
 import * as getAll from './getAll.operation';
 import * as remove from './remove.operation';

@@ -8,8 +8,13 @@ import { validateField } from '../../helpers/validation';
 import { readWebinarTarget, type InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { executeOne, Outcomes, readEach, worthSplitting } from '../registrants/outcomes';
-import { optionsCollection } from '../requestSettings';
-import type { BatchItemResult, BatchOptions, OperationResult, OperationLabel } from '../types';
+import { optionsCollection } from '../shared/requestSettings';
+import type {
+	BatchItemResult,
+	BatchOptions,
+	OperationResult,
+	OperationLabel,
+} from '../shared/types';
 import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 

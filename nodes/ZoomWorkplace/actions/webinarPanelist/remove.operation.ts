@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { validateField } from '../../helpers/validation';
 import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { optionsCollection } from '../requestSettings';
+import { optionsCollection } from '../shared/requestSettings';
 import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import type { OperationLabel } from '../types';
+import type { OperationLabel } from '../shared/types';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {

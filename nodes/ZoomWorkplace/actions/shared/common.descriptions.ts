@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import type { FieldDefinition } from '../helpers/fields';
-import { occurrenceIdSchema } from '../helpers/schemas';
+import type { FieldDefinition } from '../../helpers/fields';
+import { occurrenceIdSchema } from '../../helpers/schemas';
 import type { INodeProperties } from 'n8n-workflow';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];

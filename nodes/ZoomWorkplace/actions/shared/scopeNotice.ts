@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { scopesFor, type EndpointName } from '../../core/zoom/endpoints';
+import { scopesFor, type EndpointName } from '../../../core/zoom/endpoints';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 

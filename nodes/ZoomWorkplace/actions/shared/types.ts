@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { ZoomClient } from '../../core/transport';
-import type { EndpointName } from '../../core/zoom/endpoints';
+import type { ZoomClient } from '../../../core/transport';
+import type { EndpointName } from '../../../core/zoom/endpoints';
 
 /** Full items (JSON and binary files, e.g. downloaded recordings), passed on as they are. */
 export class ItemsWithBinary {

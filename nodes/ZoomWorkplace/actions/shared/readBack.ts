@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ZoomClient, ZoomRequest } from '../../core/transport';
+import type { ZoomClient, ZoomRequest } from '../../../core/transport';
 
 /**
  * Zoom answers an update with 204 and no body: reads the object back so the output shows its

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { applyFields, type FieldDefinition, type RequestParts } from '../helpers/fields';
-import { DEFAULT_RETRY_SETTINGS, type RetrySettings } from '../../core/transport';
+import { applyFields, type FieldDefinition, type RequestParts } from '../../helpers/fields';
+import { DEFAULT_RETRY_SETTINGS, type RetrySettings } from '../../../core/transport';
 
 /** The node's own default; the retry defaults come from the transport's one definition. */
 const DEFAULT_MAX_CONCURRENCY = 10;
