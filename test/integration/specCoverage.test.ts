@@ -9,7 +9,9 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { findOperation } from '../../nodes/ZoomWorkplace/actions/registry';
 import { ZoomWorkplace } from '../../nodes/ZoomWorkplace/ZoomWorkplace.node';
+import { ENDPOINTS, type EndpointName } from '../../nodes/core/zoom/endpoints';
 import {
 	fillOperation,
 	operationsOf,
@@ -77,6 +79,64 @@ function removeAt(parameters: INodeParameters, path: string): void {
 	delete (node as Record<string, unknown>)[keys[keys.length - 1]];
 }
 
+/** A path template with its parameters blanked: `/meetings/{}/registrants`. */
+const shape = (template: string) => template.replace(/\{[^}]+\}/g, '{}');
+
+const ENDPOINT_BY_SHAPE = new Map(
+	(Object.entries(ENDPOINTS) as Array<[EndpointName, (typeof ENDPOINTS)[EndpointName]]>).map(
+		([name, endpoint]) => [`${endpoint.method} ${shape(endpoint.path)}`, name],
+	),
+);
+
+/**
+ * The catalogue endpoints behind the simulator's request counters (`POST /v2/users/{userId}/…`);
+ * a request to no catalogue endpoint is kept by its own key, so it shows in the comparison.
+ */
+function endpointsHit(requests: Record<string, number>): string[] {
+	return Object.keys(requests).map((key) => {
+		const [method, path] = key.split(' ');
+		return ENDPOINT_BY_SHAPE.get(`${method} ${shape(path.replace(/^\/v2/, ''))}`) ?? key;
+	});
+}
+
+/** A fault on the first write of an operation: Zoom applies it but the answer never arrives. */
+function lostAnswerOnFirstWrite(declared: readonly EndpointName[]) {
+	const write = declared.map((name) => ENDPOINTS[name]).find((e) => e.method !== 'GET');
+	if (!write) return undefined;
+	const pattern = shape(write.path)
+		.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+		.replace(/\{\}/g, '[^/]+');
+	return {
+		kind: 'reset-after' as const,
+		method: write.method,
+		path: new RegExp(`^/v2${pattern}$`),
+		count: 1,
+	};
+}
+
+/**
+ * Two items from one item's parameters, for the batch path: the optional collections emptied
+ * (batch requests take only the basic fields), each item with its own email address, and the
+ * resource locators naming a freshly seeded scheduled meeting or webinar (`locate`).
+ */
+function twoItems(parameters: INodeParameters, locate: (name: string) => string) {
+	const perItem: INodeParameters = {};
+	const inputItems: Array<Record<string, string>> = [{}, {}];
+	for (const [name, value] of Object.entries(parameters)) {
+		if (typeof value === 'string' && /^[^@\s={]+@[^@\s]+$/.test(value)) {
+			perItem[name] = `={{ $json.${name} }}`;
+			inputItems.forEach((item, index) => (item[name] = `item${index}.${value}`));
+		} else if (value && typeof value === 'object' && '__rl' in value) {
+			perItem[name] = { __rl: true, mode: 'id', value: locate(name) };
+		} else if (value && typeof value === 'object' && !Array.isArray(value)) {
+			perItem[name] = {};
+		} else {
+			perItem[name] = value;
+		}
+	}
+	return { parameters: perItem, inputItems };
+}
+
 describe("every field and option of every operation validates against Zoom's spec", () => {
 	const node = new ZoomWorkplace();
 	const description = node.description;
@@ -126,6 +186,9 @@ describe("every field and option of every operation validates against Zoom's spe
 			const dropped = new Set<string>();
 			/** Paths of fields in variants the node accepted and sent. */
 			const sent = new Set<string>();
+			/** The catalogue endpoints the operation called, over every run below. */
+			const hit = new Set<string>();
+			let lastGood: INodeParameters | undefined;
 			let before = uncoveredChoices(description, resource, operation, context);
 			let idle = 0;
 			for (let variant = 0; variant < MAX_VARIANTS && idle < 8; variant++) {
@@ -135,7 +198,9 @@ describe("every field and option of every operation validates against Zoom's spe
 					sim.resetCounters();
 					const result = await runZoomNode(parameters, { store, credential });
 					violations.push(...sim.takeSpecViolations());
+					for (const name of endpointsHit(sim.counters.requests)) hit.add(name);
 					const error = result.error as { name?: string; message?: string } | undefined;
+					if (!error) lastGood = parameters;
 					if (!error || error.name === 'NodeApiError') {
 						assert.ok(
 							sim.counters.totalApiRequests > 0,
@@ -166,8 +231,35 @@ describe("every field and option of every operation validates against Zoom's spe
 				idle = now === before ? idle + 1 : 0;
 				before = now;
 			}
-			assert.deepEqual(violations, [], describeViolations(violations));
 			assert.ok(succeeded > 0, `Zoom refused every variant:\n${apiErrors.join('\n')}`);
+
+			// Endpoints an operation calls only on another path: several items at once (batch
+			// requests), and the look-up after a write whose answer was lost (creates).
+			const declared = findOperation(resource, operation)!.endpoints;
+			const fault = lostAnswerOnFirstWrite(declared);
+			const otherPaths = [
+				{
+					...twoItems(lastGood!, (name) =>
+						fixtures.locator(name, 'id', resource, { scheduled: true }),
+					),
+					fault: undefined,
+				},
+				...(fault ? [{ parameters: lastGood!, inputItems: undefined, fault }] : []),
+			];
+			for (const path of declared.some((name) => !hit.has(name)) ? otherPaths : []) {
+				if (path.fault) sim.injectFault(path.fault);
+				sim.resetCounters();
+				await runZoomNode(path.parameters, { store, credential, inputItems: path.inputItems });
+				sim.clearFaults();
+				violations.push(...sim.takeSpecViolations());
+				for (const name of endpointsHit(sim.counters.requests)) hit.add(name);
+			}
+			assert.deepEqual(violations, [], describeViolations(violations));
+			assert.deepEqual(
+				[...hit].sort(),
+				[...declared].sort(),
+				'the endpoints the operation declares (its scopes, the docs) are those it calls',
+			);
 			assert.deepEqual(refused, [], `the node refused valid values:\n${refused.join('\n')}`);
 			const neverSent = [...dropped].filter((path) => !sent.has(path));
 			assert.deepEqual(neverSent, [], 'fields the node refused in every variant');
