@@ -10,9 +10,9 @@ import { resolveApiBaseUrl } from '../zoom/clouds';
 import { parseCategory, type RateLimitCategory } from '../zoom/categories';
 import { buildPath, ENDPOINTS, UnsafePathParameterError, type EndpointName } from '../zoom/endpoints';
 import { dailyLimitError, describeFailure, zoomApiError, type FailedCall } from './errors';
+import { headerValue } from './headers';
 import {
 	DailyLimitReachedError,
-	headerValue,
 	realClock,
 	sharedRateLimiter,
 	WaitCancelledError,
