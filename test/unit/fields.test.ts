@@ -68,9 +68,7 @@ describe('field definitions', () => {
 	];
 
 	test('the collection shows exactly the defined fields, sorted by display name', () => {
-		const collection = fieldsCollection('additionalFields', 'Additional Fields', definitions, {
-			resource: ['x'],
-		});
+		const collection = fieldsCollection('additionalFields', 'Additional Fields', definitions);
 		assert.deepEqual(
 			(collection.options as INodeProperties[]).map((o) => o.name),
 			['page', 'settings', 'topic'],

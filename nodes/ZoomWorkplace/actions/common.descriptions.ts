@@ -4,11 +4,8 @@ import type { FieldDefinition } from '../helpers/fields';
 import { occurrenceIdSchema } from '../helpers/schemas';
 import type { INodeProperties } from 'n8n-workflow';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /** `userId` resource locator: pick from a list, or type an ID, an email or "me". */
 export function userIdField(
-	show: Show,
 	description = 'The Zoom user. "me" is the user behind the credential (for Server-to-Server OAuth: the app\'s account owner)',
 ): INodeProperties {
 	return {
@@ -18,7 +15,6 @@ export function userIdField(
 		default: { mode: 'id', value: 'me' },
 		required: true,
 		description,
-		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',
@@ -49,7 +45,7 @@ export function userIdField(
 }
 
 /** `meetingId` resource locator: pick from a list, type an ID or UUID, or paste a join URL. */
-export function meetingIdField(show: Show): INodeProperties {
+export function meetingIdField(): INodeProperties {
 	return {
 		displayName: 'Meeting',
 		name: 'meetingId',
@@ -57,7 +53,6 @@ export function meetingIdField(show: Show): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The meeting: its ID, its UUID, or its join URL',
-		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',
@@ -91,7 +86,7 @@ export function meetingIdField(show: Show): INodeProperties {
 	};
 }
 
-export function returnAllAndLimit(show: Show): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -99,7 +94,6 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -108,7 +102,7 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }

@@ -4,8 +4,6 @@ import type { z } from 'zod';
 
 import { validateField } from './validation';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /** What a field's transform may look at besides its own value. */
 export interface FieldContext {
 	ctx: IExecuteFunctions;
@@ -76,7 +74,6 @@ export function fieldsCollection(
 	name: string,
 	displayName: string,
 	definitions: readonly FieldDefinition[],
-	show: Show,
 	placeholder = 'Add Field',
 ): INodeProperties {
 	return {
@@ -85,7 +82,6 @@ export function fieldsCollection(
 		type: 'collection',
 		placeholder,
 		default: {},
-		displayOptions: { show },
 		options: definitions.map((definition) => definition.property).sort(byDisplayName),
 	};
 }

@@ -5,8 +5,6 @@ import { fieldGroup, fieldsCollection, type FieldDefinition } from './fields';
 import { booleanSchema, emailSchema } from './schemas';
 import { buildScheduleBody, choice, scheduleFields } from './scheduleFields';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 const emailList = z
 	.string({ invalid_type_error: 'must be text' })
 	.transform((v) =>
@@ -240,11 +238,10 @@ const CREATE_FIELDS = MEETING_FIELDS.filter((field) => field.property.name !== '
 
 export function meetingFields(
 	name: 'additionalFields' | 'updateFields',
-	show: Show,
 ): INodeProperties {
 	return name === 'additionalFields'
-		? fieldsCollection(name, 'Additional Fields', CREATE_FIELDS, show)
-		: fieldsCollection(name, 'Update Fields', MEETING_FIELDS, show);
+		? fieldsCollection(name, 'Additional Fields', CREATE_FIELDS)
+		: fieldsCollection(name, 'Update Fields', MEETING_FIELDS);
 }
 
 /**

@@ -18,8 +18,6 @@ export const label: OperationLabel = {
 	action: 'Delete a cloud recording',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['delete'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = [
 	'deleteMeetingRecordings',
@@ -27,12 +25,12 @@ export const endpoints: readonly EndpointName[] = [
 ];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
+	scopeNotice(endpoints),
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description: 'The meeting: its ID (the latest instance), an instance UUID or its join URL',
 	},
-	...recordingScopeFields(show, 'Delete'),
+	...recordingScopeFields('Delete'),
 	{
 		displayName: 'Delete Action',
 		name: 'deleteAction',
@@ -50,9 +48,8 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'trash',
-		displayOptions: { show },
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 export async function execute(

@@ -20,15 +20,13 @@ export const label: OperationLabel = {
 	action: 'Download a cloud recording',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['download'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
+	scopeNotice(endpoints),
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description:
 			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
 	},
@@ -36,9 +34,8 @@ export const description: INodeProperties[] = [
 		...fileTypesProperty(
 			'Which files to download. None chosen: every file of the recording. Each becomes a binary property named after its type (mp4, m4a, transcript, …; a second file of a type gets _2).',
 		),
-		displayOptions: { show },
 	},
-	optionsCollection(show, [
+	optionsCollection([
 		{
 			displayName: 'Binary Property Prefix',
 			name: 'binaryPropertyPrefix',

@@ -18,8 +18,6 @@ export const label: OperationLabel = {
 	action: 'Get a cloud recording',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['get'] };
-
 export const getFields: FieldDefinition[] = [
 	{
 		property: {
@@ -61,13 +59,13 @@ export const getFields: FieldDefinition[] = [
 export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
+	scopeNotice(endpoints),
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description:
 			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
 	},
-	optionsCollection(show, getFields),
+	optionsCollection(getFields),
 ];
 
 export async function execute(

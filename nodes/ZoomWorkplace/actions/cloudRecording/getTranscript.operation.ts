@@ -20,19 +20,17 @@ export const label: OperationLabel = {
 	action: 'Get the transcript of a cloud recording',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['getTranscript'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints, 'Needs "Audio transcript" on in the cloud recording settings.'),
+	scopeNotice(endpoints, 'Needs "Audio transcript" on in the cloud recording settings.'),
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description:
 			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
 	},
-	optionsCollection(show, [
+	optionsCollection([
 		{
 			displayName: 'Source',
 			name: 'source',

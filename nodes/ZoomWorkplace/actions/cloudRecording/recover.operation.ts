@@ -17,8 +17,6 @@ export const label: OperationLabel = {
 	action: 'Recover a cloud recording',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['recover'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = [
 	'recoverMeetingRecordings',
@@ -26,14 +24,14 @@ export const endpoints: readonly EndpointName[] = [
 ];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
+	scopeNotice(endpoints),
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description:
 			'The meeting whose trashed recordings to recover: best its instance UUID ("uuid" of Get Many with Trash on), which Zoom documents for recovering all files; a meeting ID or join URL addresses its latest instance',
 	},
-	...recordingScopeFields(show, 'Recover'),
-	optionsCollection(show),
+	...recordingScopeFields('Recover'),
+	optionsCollection(),
 ];
 
 export async function execute(

@@ -58,10 +58,7 @@ export function filterFiles(
 }
 
 /** What to delete or recover: the meeting's recordings, or one file. */
-export function recordingScopeFields(
-	show: NonNullable<INodeProperties['displayOptions']>['show'],
-	verb: string,
-): INodeProperties[] {
+export function recordingScopeFields(verb: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Recordings',
@@ -81,7 +78,6 @@ export function recordingScopeFields(
 				},
 			],
 			default: 'meeting',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Recording File ID',
@@ -92,7 +88,7 @@ export function recordingScopeFields(
 			placeholder: 'a2f19f96-9294-4f51-8134-6f0eea108eb2',
 			description:
 				'The ID of the file, from the ID of an entry of recording_files (Get or Get Many)',
-			displayOptions: { show: { ...show, target: ['file'] } },
+			displayOptions: { show: { target: ['file'] } },
 		},
 	];
 }

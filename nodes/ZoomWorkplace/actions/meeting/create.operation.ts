@@ -16,14 +16,11 @@ export const label: OperationLabel = {
 	action: 'Create a meeting',
 };
 
-const show = { resource: ['meeting'], operation: ['create'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['createMeeting', 'listMeetings', 'getMeeting'];
 
 export const description: INodeProperties[] = [
 	userIdField(
-		show,
 		'Host of the meeting: "me", a user ID or an email. An account-level app may create meetings for any user.',
 	),
 	{
@@ -33,10 +30,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Meeting topic (up to 200 characters)',
-		displayOptions: { show },
 	},
-	meetingFields('additionalFields', show),
-	optionsCollection(show),
+	meetingFields('additionalFields'),
+	optionsCollection(),
 ];
 
 export async function execute(

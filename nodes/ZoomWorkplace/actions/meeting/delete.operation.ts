@@ -16,8 +16,6 @@ export const label: OperationLabel = {
 	action: 'Delete a meeting',
 };
 
-const show = { resource: ['meeting'], operation: ['delete'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['deleteMeeting'];
 
@@ -53,8 +51,8 @@ const OPTIONS: FieldDefinition[] = [
 ];
 
 export const description: INodeProperties[] = [
-	meetingIdField(show),
-	optionsCollection(show, OPTIONS),
+	meetingIdField(),
+	optionsCollection(OPTIONS),
 ];
 
 export async function execute(

@@ -14,17 +14,15 @@ export const label: OperationLabel = {
 	action: 'End a meeting',
 };
 
-const show = { resource: ['meeting'], operation: ['end'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['updateMeetingStatus'];
 
 export const description: INodeProperties[] = [
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description: 'The running meeting to end for everyone: its ID, its UUID, or its join URL',
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 export async function execute(

@@ -16,8 +16,6 @@ export const label: OperationLabel = {
 	action: 'Get a meeting',
 };
 
-const show = { resource: ['meeting'], operation: ['get'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getMeeting'];
 
@@ -40,8 +38,8 @@ const OPTIONS: FieldDefinition[] = [
 ];
 
 export const description: INodeProperties[] = [
-	meetingIdField(show),
-	optionsCollection(show, OPTIONS),
+	meetingIdField(),
+	optionsCollection(OPTIONS),
 ];
 
 export async function execute(

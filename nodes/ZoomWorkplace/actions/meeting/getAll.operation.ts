@@ -18,8 +18,6 @@ export const label: OperationLabel = {
 	action: 'Get many meetings',
 };
 
-const show = { resource: ['meeting'], operation: ['getAll'] };
-
 const LIST_TYPES = [
 	'scheduled',
 	'live',
@@ -107,10 +105,10 @@ const FILTERS: FieldDefinition[] = [
 export const endpoints: readonly EndpointName[] = ['listMeetings'];
 
 export const description: INodeProperties[] = [
-	userIdField(show, 'Whose meetings to list: "me", a user ID or an email'),
-	...returnAllAndLimit(show),
-	fieldsCollection('filters', 'Filters', FILTERS, show, 'Add Filter'),
-	optionsCollection(show),
+	userIdField('Whose meetings to list: "me", a user ID or an email'),
+	...returnAllAndLimit(),
+	fieldsCollection('filters', 'Filters', FILTERS, 'Add Filter'),
+	optionsCollection(),
 ];
 
 export async function execute(

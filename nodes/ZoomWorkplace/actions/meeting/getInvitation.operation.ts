@@ -14,12 +14,10 @@ export const label: OperationLabel = {
 	action: 'Get a meeting invitation',
 };
 
-const show = { resource: ['meeting'], operation: ['getInvitation'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getMeetingInvitation'];
 
-export const description: INodeProperties[] = [meetingIdField(show), optionsCollection(show)];
+export const description: INodeProperties[] = [meetingIdField(), optionsCollection()];
 
 /** Returns `{ id, invitation }` (and Zoom's `sip_links` when present). */
 export async function execute(

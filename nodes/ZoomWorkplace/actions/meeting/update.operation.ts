@@ -16,8 +16,6 @@ export const label: OperationLabel = {
 	action: 'Update a meeting',
 };
 
-const show = { resource: ['meeting'], operation: ['update'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['updateMeeting', 'getMeeting'];
 
@@ -28,17 +26,16 @@ const OPTIONS = [
 ];
 
 export const description: INodeProperties[] = [
-	meetingIdField(show),
+	meetingIdField(),
 	{
 		displayName:
 			'Zoom answers an update with no content, so the node reads the meeting back and outputs it as Get does (for an occurrence: that occurrence). If the app may not read meetings, the output only confirms the update (its ID and updated: true).',
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	meetingFields('updateFields', show),
-	optionsCollection(show, OPTIONS),
+	meetingFields('updateFields'),
+	optionsCollection(OPTIONS),
 ];
 
 export async function execute(

@@ -15,19 +15,17 @@ export const label: OperationLabel = {
 	action: 'Get a past meeting',
 };
 
-const show = { resource: ['pastMeeting'], operation: ['get'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getPastMeeting'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints, 'Needs a paid (Pro or higher) plan.'),
+	scopeNotice(endpoints, 'Needs a paid (Pro or higher) plan.'),
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description:
 			'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 export async function execute(

@@ -17,18 +17,16 @@ export const label: OperationLabel = {
 	action: 'Get past meeting instances',
 };
 
-const show = { resource: ['pastMeeting'], operation: ['getInstances'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['listPastMeetingInstances'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
+	scopeNotice(endpoints),
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description: 'The meeting: its ID or its join URL (an instance UUID is not accepted here)',
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 /** One item per time the meeting took place: `{uuid, start_time}`, newest first as Zoom lists them. */

@@ -15,8 +15,6 @@ export const label: OperationLabel = {
 	action: 'Get past meeting participants',
 };
 
-const show = { resource: ['pastMeeting'], operation: ['getParticipants'] };
-
 /**
  * Zoom documents that this endpoint returns nobody for a meeting with a single participant. An
  * empty list is therefore not proof that nobody attended: the node says so in its output
@@ -29,14 +27,14 @@ export const NO_PARTICIPANTS_NOTICE =
 export const endpoints: readonly EndpointName[] = ['listPastMeetingParticipants'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints, 'Needs a paid (Pro or higher) plan.'),
+	scopeNotice(endpoints, 'Needs a paid (Pro or higher) plan.'),
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description:
 			'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
 	},
-	...returnAllAndLimit(show),
-	optionsCollection(show),
+	...returnAllAndLimit(),
+	optionsCollection(),
 ];
 
 export async function execute(

@@ -75,11 +75,10 @@ async function acceptsBatch(
 }
 
 export function registrantCreate(parent: RegistrantParent): ZoomOperation {
-	const show = { resource: [parent.resource], operation: ['create'] };
 	const definitions = registrantFieldDefinitions(parent);
 
 	const description: INodeProperties[] = [
-		parent.locator(show),
+		parent.locator(),
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -88,7 +87,6 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 			required: true,
 			default: '',
 			description: "The registrant's email address",
-			displayOptions: { show },
 		},
 		{
 			displayName: 'First Name',
@@ -97,10 +95,9 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 			required: true,
 			default: '',
 			description: "The registrant's first name (up to 64 characters)",
-			displayOptions: { show },
 		},
-		fieldsCollection('additionalFields', 'Additional Fields', definitions, show),
-		optionsCollection(show),
+		fieldsCollection('additionalFields', 'Additional Fields', definitions),
+		optionsCollection(),
 	];
 
 	function read(ctx: IExecuteFunctions, itemIndex: number): CreateEntry {

@@ -12,7 +12,6 @@ import type { RegistrantParent } from './parent';
 const LIST_STATUSES = ['pending', 'approved', 'denied'] as const;
 
 export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
-	const show = { resource: [parent.resource], operation: ['getAll'] };
 	const filters: FieldDefinition[] = [
 		occurrenceIdOption(`Only registrants of this occurrence of a recurring ${parent.noun}`),
 		...(parent.sourceId
@@ -62,10 +61,10 @@ export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
 		},
 		endpoints: [parent.endpoints.list],
 		description: [
-			parent.locator(show),
-			...returnAllAndLimit(show),
-			fieldsCollection('filters', 'Filters', filters, show, 'Add Filter'),
-			optionsCollection(show),
+			parent.locator(),
+			...returnAllAndLimit(),
+			fieldsCollection('filters', 'Filters', filters, 'Add Filter'),
+			optionsCollection(),
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient) {
 			const target = parent.read(this, itemIndex);

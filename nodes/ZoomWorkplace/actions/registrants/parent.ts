@@ -9,8 +9,6 @@ import type { EndpointName } from '../../../core/zoom/endpoints';
 import { meetingIdField } from '../common.descriptions';
 import { webinarIdField } from '../webinar/webinarIdField';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /**
  * What differs between meeting and webinar registrants: the resource, the locator, the
  * endpoints, and which fields Zoom takes. Every registrant operation is written once for both.
@@ -21,7 +19,7 @@ export interface RegistrantParent {
 	label: 'Meeting' | 'Webinar';
 	/** Path parameter and node parameter name. */
 	parameter: 'meetingId' | 'webinarId';
-	locator(show: Show): INodeProperties;
+	locator(): INodeProperties;
 	read(ctx: IExecuteFunctions, itemIndex: number): InstanceTarget;
 	endpoints: {
 		list: EndpointName;
@@ -47,8 +45,8 @@ export const MEETING_PARENT: RegistrantParent = {
 	noun: 'meeting',
 	label: 'Meeting',
 	parameter: 'meetingId',
-	locator: (show) => ({
-		...meetingIdField(show),
+	locator: () => ({
+		...meetingIdField(),
 		description: 'The meeting with registration: its ID or its join URL',
 	}),
 	read: readMeetingTarget,
@@ -72,7 +70,7 @@ export const WEBINAR_PARENT: RegistrantParent = {
 	noun: 'webinar',
 	label: 'Webinar',
 	parameter: 'webinarId',
-	locator: (show) => webinarIdField(show, 'The webinar with registration: its ID or its join URL'),
+	locator: () => webinarIdField('The webinar with registration: its ID or its join URL'),
 	read: readWebinarTarget,
 	endpoints: {
 		list: 'listWebinarRegistrants',

@@ -53,14 +53,13 @@ const actionSchema = z.enum(REGISTRANT_ACTIONS, {
 });
 
 export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation {
-	const show = { resource: [parent.resource], operation: ['updateStatus'] };
 	const options = [
 		occurrenceIdOption(
 			`Change the registration for this occurrence of a recurring ${parent.noun} only`,
 		),
 	];
 	const description: INodeProperties[] = [
-		parent.locator(show),
+		parent.locator(),
 		{
 			displayName: 'Registrant ID',
 			name: 'registrantId',
@@ -72,7 +71,6 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 				"The registrant's ID (from Create or Get Many), or their email. Items with the same " +
 				parent.noun +
 				' and action are sent together, up to 30 per request.',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Action',
@@ -100,9 +98,8 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 					action: 'Deny a pending registration',
 				},
 			],
-			displayOptions: { show },
 		},
-		optionsCollection(show, options),
+		optionsCollection(options),
 	];
 
 	function read(ctx: IExecuteFunctions, itemIndex: number): StatusEntry {

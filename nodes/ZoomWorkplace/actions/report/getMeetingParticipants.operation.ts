@@ -17,8 +17,6 @@ export const label: OperationLabel = {
 	action: 'Get a meeting participants report',
 };
 
-const show = { resource: ['report'], operation: ['getMeetingParticipants'] };
-
 /** Zoom reports only meetings with two or more participants: an empty report says why. */
 export const NO_REPORT_NOTICE =
 	'Zoom returned no participants. Zoom reports only meetings that have ended and had two or more participants (the host included); data older than 12 months is not available.';
@@ -45,17 +43,16 @@ export const endpoints: readonly EndpointName[] = ['reportMeetingParticipants'];
 
 export const description: INodeProperties[] = [
 	scopeNotice(
-		show,
 		endpoints,
 		'Needs a Pro or higher plan and an account-level app (Server-to-Server OAuth or admin-managed OAuth) run by an admin. Zoom paces reports as Heavy APIs.',
 	),
 	{
-		...meetingIdField(show),
+		...meetingIdField(),
 		description:
 			'The meeting that took place: its ID (the latest instance), an instance UUID or its join URL',
 	},
-	...returnAllAndLimit(show),
-	optionsCollection(show, reportFields),
+	...returnAllAndLimit(),
+	optionsCollection(reportFields),
 ];
 
 /** One item per participant session (a person who rejoined appears once per join). */

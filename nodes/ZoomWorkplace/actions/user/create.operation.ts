@@ -18,8 +18,6 @@ export const label: OperationLabel = {
 	action: 'Create a user',
 };
 
-const show = { resource: ['user'], operation: ['create'] };
-
 const CREATE_ACTIONS = ['create', 'autoCreate', 'custCreate', 'ssoCreate'] as const;
 
 /** POST /users `user_info.type` (Zoom's OpenAPI enum); 99 only with ssoCreate. */
@@ -170,7 +168,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 		description: 'How Zoom creates the user',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Email',
@@ -180,7 +177,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Email address of the new user (up to 128 characters)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'User Type',
@@ -194,10 +190,9 @@ export const description: INodeProperties[] = [
 		],
 		default: 1,
 		description: "The user's license type",
-		displayOptions: { show },
 	},
-	fieldsCollection('additionalFields', 'Additional Fields', CREATE_FIELDS, show),
-	optionsCollection(show),
+	fieldsCollection('additionalFields', 'Additional Fields', CREATE_FIELDS),
+	optionsCollection(),
 ];
 
 export async function execute(

@@ -17,8 +17,6 @@ export const label: OperationLabel = {
 	action: 'Get user settings',
 };
 
-const show = { resource: ['user'], operation: ['getSettings'] };
-
 /** Zoom's `option` query parameter of GET and PATCH /users/{userId}/settings. */
 export const SETTINGS_SECTIONS = [
 	'meeting_authentication',
@@ -126,7 +124,7 @@ const OPTIONS: FieldDefinition[] = [
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getUserSettings'];
 
-export const description: INodeProperties[] = [userIdField(show), optionsCollection(show, OPTIONS)];
+export const description: INodeProperties[] = [userIdField(), optionsCollection(OPTIONS)];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -18,8 +18,6 @@ export const label: OperationLabel = {
 	description: 'Create a webinar',
 	action: 'Create a webinar',
 };
-
-const show = { resource: ['webinar'], operation: ['create'] };
 const definitions = webinarFieldDefinitions(false);
 
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
@@ -27,7 +25,6 @@ export const endpoints: readonly EndpointName[] = ['createWebinar', 'listWebinar
 
 export const description: INodeProperties[] = [
 	userIdField(
-		show,
 		'Host of the webinar: "me", a user ID or an email. The host needs a Webinar licence.',
 	),
 	{
@@ -37,10 +34,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Webinar topic (up to 200 characters)',
-		displayOptions: { show },
 	},
-	fieldsCollection('additionalFields', 'Additional Fields', definitions, show),
-	optionsCollection(show),
+	fieldsCollection('additionalFields', 'Additional Fields', definitions),
+	optionsCollection(),
 ];
 
 export async function execute(

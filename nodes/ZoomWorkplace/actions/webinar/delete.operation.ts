@@ -17,8 +17,6 @@ export const label: OperationLabel = {
 	action: 'Delete a webinar',
 };
 
-const show = { resource: ['webinar'], operation: ['delete'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['deleteWebinar'];
 
@@ -39,8 +37,8 @@ const OPTIONS: FieldDefinition[] = [
 ];
 
 export const description: INodeProperties[] = [
-	webinarIdField(show),
-	optionsCollection(show, OPTIONS),
+	webinarIdField(),
+	optionsCollection(OPTIONS),
 ];
 
 export async function execute(

@@ -14,14 +14,12 @@ export const label: OperationLabel = {
 	action: 'End a webinar',
 };
 
-const show = { resource: ['webinar'], operation: ['end'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['updateWebinarStatus'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(show, 'The running webinar to end for everyone: its ID or its join URL'),
-	optionsCollection(show),
+	webinarIdField('The running webinar to end for everyone: its ID or its join URL'),
+	optionsCollection(),
 ];
 
 export async function execute(

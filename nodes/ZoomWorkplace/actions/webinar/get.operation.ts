@@ -17,8 +17,6 @@ export const label: OperationLabel = {
 	action: 'Get a webinar',
 };
 
-const show = { resource: ['webinar'], operation: ['get'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getWebinar'];
 
@@ -40,10 +38,9 @@ const OPTIONS: FieldDefinition[] = [
 
 export const description: INodeProperties[] = [
 	webinarIdField(
-		show,
 		'The webinar: its ID, its join URL, or the UUID of one of its past instances',
 	),
-	optionsCollection(show, OPTIONS),
+	optionsCollection(OPTIONS),
 ];
 
 export async function execute(

@@ -16,23 +16,20 @@ export const label: OperationLabel = {
 	description: 'List the webinars of a user',
 	action: 'Get many webinars',
 };
-
-const show = { resource: ['webinar'], operation: ['getAll'] };
 const LIST_TYPES = ['scheduled', 'upcoming'] as const;
 
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['listWebinars'];
 
 export const description: INodeProperties[] = [
-	userIdField(show, 'Whose webinars to list: "me", a user ID or an email'),
-	...returnAllAndLimit(show),
+	userIdField('Whose webinars to list: "me", a user ID or an email'),
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Type',
@@ -55,7 +52,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 export async function execute(

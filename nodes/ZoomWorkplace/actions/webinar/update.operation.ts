@@ -17,8 +17,6 @@ export const label: OperationLabel = {
 	description: 'Update a webinar or one occurrence',
 	action: 'Update a webinar',
 };
-
-const show = { resource: ['webinar'], operation: ['update'] };
 const definitions = webinarFieldDefinitions(true);
 
 const OPTIONS = [
@@ -31,17 +29,16 @@ const OPTIONS = [
 export const endpoints: readonly EndpointName[] = ['updateWebinar', 'getWebinar'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(show),
+	webinarIdField(),
 	{
 		displayName:
 			'Zoom answers an update with no content, so the node reads the webinar back and outputs it as Get does. If the app may not read webinars, the output only confirms the update (its ID and updated: true).',
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	fieldsCollection('updateFields', 'Update Fields', definitions, show),
-	optionsCollection(show, OPTIONS),
+	fieldsCollection('updateFields', 'Update Fields', definitions),
+	optionsCollection(OPTIONS),
 ];
 
 export async function execute(

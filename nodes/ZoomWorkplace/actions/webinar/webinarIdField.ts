@@ -1,10 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /** `webinarId` resource locator: pick from a list, type an ID, or paste a join URL. */
 export function webinarIdField(
-	show: Show,
 	description = 'The webinar: its ID or its join URL',
 ): INodeProperties {
 	return {
@@ -14,7 +11,6 @@ export function webinarIdField(
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',

@@ -20,8 +20,6 @@ export const label: OperationLabel = {
 	action: 'Add a webinar panelist',
 };
 
-const show = { resource: ['webinarPanelist'], operation: ['add'] };
-
 const text = (
 	name: string,
 	displayName: string,
@@ -60,7 +58,7 @@ const definitions: FieldDefinition[] = [
 export const endpoints: readonly EndpointName[] = ['addWebinarPanelists', 'listWebinarPanelists'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(show),
+	webinarIdField(),
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -70,7 +68,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			"The panelist's email address. Items of the same webinar are added together, up to 30 per request.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Name',
@@ -79,10 +76,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: "The panelist's full name",
-		displayOptions: { show },
 	},
-	fieldsCollection('additionalFields', 'Additional Fields', definitions, show),
-	optionsCollection(show),
+	fieldsCollection('additionalFields', 'Additional Fields', definitions),
+	optionsCollection(),
 ];
 
 interface PanelistEntry {

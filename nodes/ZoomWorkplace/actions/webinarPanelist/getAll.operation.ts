@@ -15,15 +15,13 @@ export const label: OperationLabel = {
 	action: 'Get many webinar panelists',
 };
 
-const show = { resource: ['webinarPanelist'], operation: ['getAll'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['listWebinarPanelists'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(show),
-	...returnAllAndLimit(show),
-	optionsCollection(show),
+	webinarIdField(),
+	...returnAllAndLimit(),
+	optionsCollection(),
 ];
 
 export async function execute(

@@ -16,13 +16,11 @@ export const label: OperationLabel = {
 	action: 'Remove a webinar panelist',
 };
 
-const show = { resource: ['webinarPanelist'], operation: ['remove'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['removeWebinarPanelist'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(show),
+	webinarIdField(),
 	{
 		displayName: 'Panelist ID',
 		name: 'panelistId',
@@ -31,9 +29,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Tg2b6GhcQKKbV7nSCbDKug',
 		description: "The panelist's ID, as Add or Get Many return it",
-		displayOptions: { show },
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 const panelistIdSchema = z

@@ -14,12 +14,10 @@ export const label: OperationLabel = {
 	action: 'Remove all webinar panelists',
 };
 
-const show = { resource: ['webinarPanelist'], operation: ['removeAll'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['removeWebinarPanelists'];
 
-export const description: INodeProperties[] = [webinarIdField(show), optionsCollection(show)];
+export const description: INodeProperties[] = [webinarIdField(), optionsCollection()];
 
 export async function execute(
 	this: IExecuteFunctions,
