@@ -44,48 +44,6 @@ export function userIdField(
 	};
 }
 
-/** `meetingId` resource locator: pick from a list, type an ID or UUID, or paste a join URL. */
-export function meetingIdField(): INodeProperties {
-	return {
-		displayName: 'Meeting',
-		name: 'meetingId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The meeting: its ID, its UUID, or its join URL',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchMeetings', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '85746065432',
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'https://zoom.us/j/85746065432?pwd=…',
-				extractValue: { type: 'regex', regex: 'https?://[^/]+/(?:j|w|s)/(\\d+)' },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: 'https?://[^/]+/(?:j|w|s)/(\\d+).*',
-							errorMessage: 'Not a Zoom join URL such as https://zoom.us/j/85746065432',
-						},
-					},
-				],
-			},
-		],
-	};
-}
-
 export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{

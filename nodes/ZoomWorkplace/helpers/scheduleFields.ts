@@ -239,7 +239,7 @@ function recurrenceProperty(kind: ScheduledKind, limits: IntervalLimits): INodeP
 	};
 }
 
-/** The shared scheduling fields of a meeting or webinar, Topic included (Update offers it). */
+/** The optional scheduling fields a meeting and a webinar share (Topic is `scheduleTopic`). */
 export function scheduleFields(kind: ScheduledKind, limits: IntervalLimits): FieldDefinition[] {
 	const Kind = kind === 'meeting' ? 'Meeting' : 'Webinar';
 	return [
@@ -335,18 +335,25 @@ export function scheduleFields(kind: ScheduledKind, limits: IntervalLimits): Fie
 			schema: timezoneSchema,
 			skip: (value) => value === '',
 		},
-		{
-			property: {
-				displayName: 'Topic',
-				name: 'topic',
-				type: 'string',
-				default: '',
-				description: `${Kind} topic (up to 200 characters)`,
-			},
-			zoom: 'topic',
-			schema: topicSchema,
-		},
 	];
+}
+
+/**
+ * The topic of a meeting or webinar: required in Create (a parameter of its own), one of the
+ * Update Fields in Update.
+ */
+export function scheduleTopic(kind: ScheduledKind): FieldDefinition {
+	return {
+		property: {
+			displayName: 'Topic',
+			name: 'topic',
+			type: 'string',
+			default: '',
+			description: `${kind === 'meeting' ? 'Meeting' : 'Webinar'} topic (up to 200 characters)`,
+		},
+		zoom: 'topic',
+		schema: topicSchema,
+	};
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isNumericMeetingId, parseMeetingIdentifier } from './identifiers';
+import { INSTANCE_EXAMPLES, isNumericMeetingId, parseMeetingIdentifier } from './identifiers';
 import { toZoomStartTime } from './time';
 
 /** zod schemas for everything a person types into the node. Messages are read by people. */
@@ -45,9 +45,8 @@ export const userIdSchema = z
 
 /** A meeting or webinar: a numeric ID of 9 to 11 digits, an instance UUID, or a join URL. */
 export function instanceIdSchema(noun: 'meeting' | 'webinar') {
-	const example =
-		noun === 'meeting' ? 'https://zoom.us/j/85746065432' : 'https://zoom.us/w/95204914252';
-	const forms = `a ${noun} ID of 9 to 11 digits (such as ${noun === 'meeting' ? '85746065432' : '95204914252'}), a ${noun} UUID, or a Zoom join URL such as ${example}`;
+	const example = INSTANCE_EXAMPLES[noun];
+	const forms = `a ${noun} ID of 9 to 11 digits (such as ${example.id}), a ${noun} UUID, or a Zoom join URL such as ${example.url}`;
 	return z
 		.string({ invalid_type_error: 'must be text' })
 		.transform((v) => parseMeetingIdentifier(v))

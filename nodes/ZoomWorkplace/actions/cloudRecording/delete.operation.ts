@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
+import { MEETING_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { recordingIdSchema, recordingScopeFields } from './shared';
@@ -26,10 +25,9 @@ export const endpoints: readonly EndpointName[] = [
 
 export const description: INodeProperties[] = [
 	scopeNotice(endpoints),
-	{
-		...meetingIdField(),
-		description: 'The meeting: its ID (the latest instance), an instance UUID or its join URL',
-	},
+	MEETING_KIND.locator(
+		'The meeting: its ID (the latest instance), an instance UUID or its join URL',
+	),
 	...recordingScopeFields('Delete'),
 	{
 		displayName: 'Delete Action',
@@ -57,7 +55,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const action = validateField(
 		this,
 		itemIndex,

@@ -2,10 +2,9 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } 
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
+import { MEETING_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { ItemsWithBinary, type OperationLabel } from '../types';
@@ -25,11 +24,9 @@ export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
 
 export const description: INodeProperties[] = [
 	scopeNotice(endpoints),
-	{
-		...meetingIdField(),
-		description:
-			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
-	},
+	MEETING_KIND.locator(
+		'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
+	),
 	{
 		...fileTypesProperty(
 			'Which files to download. None chosen: every file of the recording. Each becomes a binary property named after its type (mp4, m4a, transcript, …; a second file of a type gets _2).',
@@ -63,7 +60,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<ItemsWithBinary> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const fileTypes = validateField(
 		this,
 		itemIndex,

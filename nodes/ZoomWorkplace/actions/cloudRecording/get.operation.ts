@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import type { FieldDefinition } from '../../helpers/fields';
-import { readMeetingTarget } from '../../helpers/parameters';
 import { booleanSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
+import { MEETING_KIND } from '../instances';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -60,11 +59,9 @@ export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
 
 export const description: INodeProperties[] = [
 	scopeNotice(endpoints),
-	{
-		...meetingIdField(),
-		description:
-			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
-	},
+	MEETING_KIND.locator(
+		'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
+	),
 	optionsCollection(getFields),
 ];
 
@@ -73,7 +70,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const { qs } = readOperationOptions(this, itemIndex, getFields);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getMeetingRecordings',

@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import { parseVtt } from '../../helpers/vtt';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
+import { MEETING_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { downloadText, notDownloadable } from './files';
@@ -25,11 +24,9 @@ export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
 
 export const description: INodeProperties[] = [
 	scopeNotice(endpoints, 'Needs "Audio transcript" on in the cloud recording settings.'),
-	{
-		...meetingIdField(),
-		description:
-			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
-	},
+	MEETING_KIND.locator(
+		'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
+	),
 	optionsCollection([
 		{
 			displayName: 'Source',
@@ -62,7 +59,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const source = validateField(
 		this,

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
+import { MEETING_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { recordingIdSchema, recordingScopeFields } from './shared';
@@ -25,11 +24,9 @@ export const endpoints: readonly EndpointName[] = [
 
 export const description: INodeProperties[] = [
 	scopeNotice(endpoints),
-	{
-		...meetingIdField(),
-		description:
-			'The meeting whose trashed recordings to recover: best its instance UUID ("uuid" of Get Many with Trash on), which Zoom documents for recovering all files; a meeting ID or join URL addresses its latest instance',
-	},
+	MEETING_KIND.locator(
+		'The meeting whose trashed recordings to recover: best its instance UUID ("uuid" of Get Many with Trash on), which Zoom documents for recovering all files; a meeting ID or join URL addresses its latest instance',
+	),
 	...recordingScopeFields('Recover'),
 	optionsCollection(),
 ];
@@ -39,7 +36,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const body = { action: 'recover' };
 	if (this.getNodeParameter('target', itemIndex, 'meeting') === 'file') {
 		const recordingId = validateField(

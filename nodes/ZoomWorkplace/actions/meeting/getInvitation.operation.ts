@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../../core/transport';
-import { readMeetingTarget } from '../../helpers/parameters';
-import { meetingIdField } from '../common.descriptions';
+import { locatorFor, MEETING_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../types';
@@ -17,7 +16,10 @@ export const label: OperationLabel = {
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getMeetingInvitation'];
 
-export const description: INodeProperties[] = [meetingIdField(), optionsCollection()];
+export const description: INodeProperties[] = [
+	locatorFor(MEETING_KIND, 'getMeetingInvitation'),
+	optionsCollection(),
+];
 
 /** Returns `{ id, invitation }` (and Zoom's `sip_links` when present). */
 export async function execute(
@@ -25,7 +27,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getMeetingInvitation',
 		pathParameters: { meetingId: target.pathId },

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
+import { MEETING_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -20,11 +19,9 @@ export const endpoints: readonly EndpointName[] = ['getPastMeeting'];
 
 export const description: INodeProperties[] = [
 	scopeNotice(endpoints, 'Needs a paid (Pro or higher) plan.'),
-	{
-		...meetingIdField(),
-		description:
-			'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
-	},
+	MEETING_KIND.locator(
+		'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
+	),
 	optionsCollection(),
 ];
 
@@ -33,7 +30,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getPastMeeting',
 		pathParameters: { meetingId: target.pathId },

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isNumericMeetingId } from '../../helpers/identifiers';
-import { readMeetingTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../common.descriptions';
+import { MEETING_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -22,10 +21,9 @@ export const endpoints: readonly EndpointName[] = ['listPastMeetingInstances'];
 
 export const description: INodeProperties[] = [
 	scopeNotice(endpoints),
-	{
-		...meetingIdField(),
-		description: 'The meeting: its ID or its join URL (an instance UUID is not accepted here)',
-	},
+	MEETING_KIND.locator(
+		'The meeting: its ID or its join URL (an instance UUID is not accepted here)',
+	),
 	optionsCollection(),
 ];
 
@@ -35,7 +33,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	if (!isNumericMeetingId(target.pathId)) {
 		throw new NodeOperationError(
 			this.getNode(),

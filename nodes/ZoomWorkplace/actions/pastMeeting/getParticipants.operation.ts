@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, readMeetingTarget } from '../../helpers/parameters';
+import { readLimit } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField, returnAllAndLimit } from '../common.descriptions';
+import { returnAllAndLimit } from '../common.descriptions';
+import { MEETING_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -28,11 +29,9 @@ export const endpoints: readonly EndpointName[] = ['listPastMeetingParticipants'
 
 export const description: INodeProperties[] = [
 	scopeNotice(endpoints, 'Needs a paid (Pro or higher) plan.'),
-	{
-		...meetingIdField(),
-		description:
-			'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
-	},
+	MEETING_KIND.locator(
+		'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
+	),
 	...returnAllAndLimit(),
 	optionsCollection(),
 ];
@@ -42,7 +41,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const participants = await client.requestAllItems({
 		endpoint: 'listPastMeetingParticipants',

@@ -2,9 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helpers/batch';
-import { applyFields, fieldsCollection } from '../../helpers/fields';
+import {
+	applyFields,
+	fieldParameters,
+	fieldsCollection,
+	readFieldParameters,
+	type FieldDefinition,
+} from '../../helpers/fields';
 import { emailSchema } from '../../helpers/schemas';
-import { validateField } from '../../helpers/validation';
 import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { optionsCollection } from '../requestSettings';
@@ -51,6 +56,35 @@ const registrantEmailSchema = emailSchema.pipe(
 	z.string().max(128, 'must be at most 128 characters'),
 );
 
+/** The required inputs of a registration. */
+const PARAMETERS: FieldDefinition[] = [
+	{
+		property: {
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "The registrant's email address",
+		},
+		zoom: 'email',
+		schema: registrantEmailSchema,
+		required: true,
+	},
+	{
+		property: {
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			description: "The registrant's first name (up to 64 characters)",
+		},
+		zoom: 'first_name',
+		schema: firstNameSchema,
+		required: true,
+	},
+];
+
 /**
  * Zoom's batch registration needs a scheduled meeting (type 2) / webinar (type 5) that requires
  * registration (approval type 0 or 1). Asked once per parent; any doubt means single creates.
@@ -78,49 +112,17 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 	const definitions = registrantFieldDefinitions(parent);
 
 	const description: INodeProperties[] = [
-		parent.locator(),
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			required: true,
-			default: '',
-			description: "The registrant's email address",
-		},
-		{
-			displayName: 'First Name',
-			name: 'firstName',
-			type: 'string',
-			required: true,
-			default: '',
-			description: "The registrant's first name (up to 64 characters)",
-		},
+		parent.parentLocator(),
+		...fieldParameters(PARAMETERS),
 		fieldsCollection('additionalFields', 'Additional Fields', definitions),
 		optionsCollection(),
 	];
 
 	function read(ctx: IExecuteFunctions, itemIndex: number): CreateEntry {
 		const target = parent.read(ctx, itemIndex);
-		const email = validateField(
-			ctx,
-			itemIndex,
-			'Email',
-			registrantEmailSchema,
-			ctx.getNodeParameter('email', itemIndex, ''),
-		);
-		const firstName = validateField(
-			ctx,
-			itemIndex,
-			'First Name',
-			firstNameSchema,
-			ctx.getNodeParameter('firstName', itemIndex, ''),
-		);
+		const parts = readFieldParameters(ctx, itemIndex, PARAMETERS);
 		const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const { body, qs } = applyFields(ctx, itemIndex, definitions, fields, {
-			body: { email, first_name: firstName },
-			qs: {},
-		});
+		const { body, qs } = applyFields(ctx, itemIndex, definitions, fields, parts);
 		return { itemIndex, target, body, qs };
 	}
 

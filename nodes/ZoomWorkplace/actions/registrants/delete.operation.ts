@@ -20,7 +20,7 @@ export function registrantDelete(parent: RegistrantParent): ZoomOperation {
 			action: `Delete a ${parent.noun} registrant`,
 		},
 		endpoints: [parent.endpoints.delete],
-		description: [parent.locator(), registrantIdField(), optionsCollection(options)],
+		description: [parent.parentLocator(), registrantIdField(), optionsCollection(options)],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient) {
 			const target = parent.read(this, itemIndex);
 			const registrantId = readRegistrantId(this, itemIndex);

@@ -19,7 +19,7 @@ export function registrantGet(parent: RegistrantParent): ZoomOperation {
 			action: `Get a ${parent.noun} registrant`,
 		},
 		endpoints: [parent.endpoints.get],
-		description: [parent.locator(), registrantIdField(), optionsCollection(options)],
+		description: [parent.parentLocator(), registrantIdField(), optionsCollection(options)],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient) {
 			const target = parent.read(this, itemIndex);
 			const registrantId = readRegistrantId(this, itemIndex);

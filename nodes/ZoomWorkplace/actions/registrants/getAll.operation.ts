@@ -61,7 +61,7 @@ export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
 		},
 		endpoints: [parent.endpoints.list],
 		description: [
-			parent.locator(),
+			parent.parentLocator(),
 			...returnAllAndLimit(),
 			fieldsCollection('filters', 'Filters', filters, 'Add Filter'),
 			optionsCollection(),

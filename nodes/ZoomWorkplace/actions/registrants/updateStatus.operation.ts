@@ -59,7 +59,7 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 		),
 	];
 	const description: INodeProperties[] = [
-		parent.locator(),
+		parent.parentLocator(),
 		{
 			displayName: 'Registrant ID',
 			name: 'registrantId',

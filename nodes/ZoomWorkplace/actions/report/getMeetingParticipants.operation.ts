@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { FieldDefinition } from '../../helpers/fields';
-import { readLimit, readMeetingTarget } from '../../helpers/parameters';
+import { readLimit } from '../../helpers/parameters';
 import { booleanSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField, returnAllAndLimit } from '../common.descriptions';
+import { returnAllAndLimit } from '../common.descriptions';
+import { MEETING_KIND } from '../instances';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -46,11 +47,9 @@ export const description: INodeProperties[] = [
 		endpoints,
 		'Needs a Pro or higher plan and an account-level app (Server-to-Server OAuth or admin-managed OAuth) run by an admin. Zoom paces reports as Heavy APIs.',
 	),
-	{
-		...meetingIdField(),
-		description:
-			'The meeting that took place: its ID (the latest instance), an instance UUID or its join URL',
-	},
+	MEETING_KIND.locator(
+		'The meeting that took place: its ID (the latest instance), an instance UUID or its join URL',
+	),
 	...returnAllAndLimit(),
 	optionsCollection(reportFields),
 ];
@@ -61,7 +60,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const { qs } = readOperationOptions(this, itemIndex, reportFields);
 	const participants = await client.requestAllItems({

@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fieldGroup, type FieldDefinition } from '../../helpers/fields';
-import { buildScheduleBody, scheduleFields } from '../../helpers/scheduleFields';
+import { scheduleFields } from '../../helpers/scheduleFields';
 import {
 	booleanSchema,
 	emailSchema,
@@ -233,38 +232,23 @@ const settings = fieldGroup(
 /** Zoom's largest repeat intervals for webinars: 90 days, 12 weeks, 3 months. */
 const WEBINAR_INTERVAL_LIMITS = { 1: 90, 2: 12, 3: 3 } as const;
 
-/** Every optional webinar field: Create's Additional Fields (no Topic) and Update's Update Fields. */
-export function webinarFieldDefinitions(withTopic: boolean): FieldDefinition[] {
-	return [
-		...scheduleFields('webinar', WEBINAR_INTERVAL_LIMITS).filter(
-			(field) => withTopic || field.property.name !== 'topic',
-		),
-		settings,
-		choice(
-			'type',
-			'Type',
-			'type',
-			'Scheduled, or recurring with or without a fixed time',
-			[
-				{ name: 'Webinar', value: 5 },
-				{ name: 'Recurring, No Fixed Time', value: 6 },
-				{ name: 'Recurring, Fixed Time', value: 9 },
-			],
-			5,
-		),
-	];
-}
-
 /**
- * Zoom's webinar body from the node's fields, after checking every value. A start time without
- * an offset is local time: it is sent with the chosen time zone, else the workflow's.
+ * The optional webinar fields: Create's Additional Fields, and with the Topic Update's Update
+ * Fields.
  */
-export function buildWebinarBody(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	definitions: readonly FieldDefinition[],
-	values: IDataObject,
-	base: IDataObject = {},
-): IDataObject {
-	return buildScheduleBody(ctx, itemIndex, definitions, values, ctx.getTimezone(), base);
-}
+export const WEBINAR_FIELDS: FieldDefinition[] = [
+	...scheduleFields('webinar', WEBINAR_INTERVAL_LIMITS),
+	settings,
+	choice(
+		'type',
+		'Type',
+		'type',
+		'Scheduled, or recurring with or without a fixed time',
+		[
+			{ name: 'Webinar', value: 5 },
+			{ name: 'Recurring, No Fixed Time', value: 6 },
+			{ name: 'Recurring, Fixed Time', value: 9 },
+		],
+		5,
+	),
+];

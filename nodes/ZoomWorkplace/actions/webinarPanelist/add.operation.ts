@@ -5,12 +5,12 @@ import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helper
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import { emailSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
-import { readWebinarTarget, type InstanceTarget } from '../../helpers/parameters';
+import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { executeOne, Outcomes, readEach, worthSplitting } from '../registrants/outcomes';
+import { locatorFor, WEBINAR_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
 import type { BatchItemResult, BatchOptions, OperationResult, OperationLabel } from '../types';
-import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 
 /** How the operation appears in the Operation selector. */
@@ -58,7 +58,7 @@ const definitions: FieldDefinition[] = [
 export const endpoints: readonly EndpointName[] = ['addWebinarPanelists', 'listWebinarPanelists'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(),
+	locatorFor(WEBINAR_KIND, 'addWebinarPanelists'),
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -88,7 +88,7 @@ interface PanelistEntry {
 }
 
 function read(ctx: IExecuteFunctions, itemIndex: number): PanelistEntry {
-	const target = readWebinarTarget(ctx, itemIndex);
+	const target = WEBINAR_KIND.read(ctx, itemIndex);
 	const email = validateField(
 		ctx,
 		itemIndex,

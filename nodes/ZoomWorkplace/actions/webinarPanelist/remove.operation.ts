@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { validateField } from '../../helpers/validation';
-import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
+import { locatorFor, WEBINAR_KIND } from '../instances';
 import { optionsCollection } from '../requestSettings';
-import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../types';
 
@@ -20,7 +19,7 @@ export const label: OperationLabel = {
 export const endpoints: readonly EndpointName[] = ['removeWebinarPanelist'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(),
+	locatorFor(WEBINAR_KIND, 'removeWebinarPanelist'),
 	{
 		displayName: 'Panelist ID',
 		name: 'panelistId',
@@ -48,7 +47,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readWebinarTarget(this, itemIndex);
+	const target = WEBINAR_KIND.read(this, itemIndex);
 	const panelistId = validateField(
 		this,
 		itemIndex,

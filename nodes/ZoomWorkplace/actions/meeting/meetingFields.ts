@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fieldGroup, fieldsCollection, type FieldDefinition } from './fields';
-import { booleanSchema, emailSchema } from './schemas';
-import { buildScheduleBody, choice, scheduleFields } from './scheduleFields';
+import { fieldGroup, type FieldDefinition } from '../../helpers/fields';
+import { booleanSchema, emailSchema } from '../../helpers/schemas';
+import { choice, scheduleFields } from '../../helpers/scheduleFields';
 
 const emailList = z
 	.string({ invalid_type_error: 'must be text' })
@@ -211,8 +210,11 @@ const SETTINGS: FieldDefinition[] = [
 	},
 ];
 
-/** The optional meeting fields, shared by Create (`additionalFields`) and Update (`updateFields`). */
-const MEETING_FIELDS: FieldDefinition[] = [
+/**
+ * The optional meeting fields: Create's Additional Fields, and with the Topic Update's Update
+ * Fields.
+ */
+export const MEETING_FIELDS: FieldDefinition[] = [
 	...scheduleFields('meeting', { 1: 99, 2: 50, 3: 10 }),
 	fieldGroup({ displayName: 'Settings', name: 'settings' }, 'settings', SETTINGS),
 	{
@@ -232,28 +234,3 @@ const MEETING_FIELDS: FieldDefinition[] = [
 		schema: choice([1, 2, 3, 8]),
 	},
 ];
-
-/** Create takes the topic as a required top-level parameter, so its collection has none. */
-const CREATE_FIELDS = MEETING_FIELDS.filter((field) => field.property.name !== 'topic');
-
-export function meetingFields(
-	name: 'additionalFields' | 'updateFields',
-): INodeProperties {
-	return name === 'additionalFields'
-		? fieldsCollection(name, 'Additional Fields', CREATE_FIELDS)
-		: fieldsCollection(name, 'Update Fields', MEETING_FIELDS);
-}
-
-/**
- * Builds Zoom's meeting body from the node's fields, the same way for Create and Update, after
- * validating every value. `workflowTimezone` is used for a start time without an offset when no
- * time zone was chosen.
- */
-export function buildMeetingBody(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	fields: IDataObject,
-	workflowTimezone: string,
-): IDataObject {
-	return buildScheduleBody(ctx, itemIndex, MEETING_FIELDS, fields, workflowTimezone);
-}
