@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { applyFields, type FieldDefinition } from './fields';
 import {
 	durationSchema,
-	integerChoiceSchema,
 	meetingPasswordSchema,
+	numberChoiceSchema,
 	numberSchema,
 	startTimeSchema,
 	timezoneSchema,
@@ -38,10 +38,6 @@ const WEEKDAYS = [
 
 const option = (name: string, value: string | number) => ({ name, value });
 
-/** A choice among Zoom's numbers, refusing anything else (true, 15, …) with the list. */
-export const choice = (values: readonly number[]) =>
-	integerChoiceSchema(values, `must be one of ${values.join(', ')}`);
-
 /** The zone a local time is read in: the chosen one, else the workflow's. */
 function zoneOf(siblings: IDataObject, extra: IDataObject): string | undefined {
 	const chosen = typeof siblings.timezone === 'string' ? siblings.timezone.trim() : '';
@@ -64,7 +60,7 @@ export function buildRecurrence(
 		ctx,
 		itemIndex,
 		'Recurrence → Repeat',
-		choice([1, 2, 3]),
+		numberChoiceSchema([1, 2, 3]),
 		values.type ?? 2,
 	) as 1 | 2 | 3;
 	const recurrence: IDataObject = { type };
@@ -86,7 +82,7 @@ export function buildRecurrence(
 			ctx,
 			itemIndex,
 			'Recurrence → Weekly Days',
-			z.array(choice([1, 2, 3, 4, 5, 6, 7])).min(1, 'choose at least one day'),
+			z.array(numberChoiceSchema([1, 2, 3, 4, 5, 6, 7])).min(1, 'choose at least one day'),
 			values.weeklyDays ?? [],
 		);
 		recurrence.weekly_days = [...new Set(days)].sort().join(',');
@@ -97,14 +93,14 @@ export function buildRecurrence(
 				ctx,
 				itemIndex,
 				'Recurrence → Monthly Week',
-				choice([-1, 1, 2, 3, 4]),
+				numberChoiceSchema([-1, 1, 2, 3, 4]),
 				values.monthlyWeek ?? 1,
 			);
 			recurrence.monthly_week_day = validateField(
 				ctx,
 				itemIndex,
 				'Recurrence → Monthly Week Day',
-				choice([1, 2, 3, 4, 5, 6, 7]),
+				numberChoiceSchema([1, 2, 3, 4, 5, 6, 7]),
 				values.monthlyWeekDay ?? 2,
 			);
 		} else {

@@ -28,11 +28,34 @@ export function integerChoiceSchema(allowed: readonly number[], message: string)
 	return numberSchema(message).refine((v) => allowed.includes(v), message);
 }
 
+/** One of Zoom's numbers (an enum of its spec), refusing anything else (true, 15, …) with the list. */
+export function numberChoiceSchema(values: readonly number[]) {
+	return integerChoiceSchema(values, `must be one of ${values.join(', ')}`);
+}
+
+/** One of Zoom's words (an enum of its spec), refusing anything else with the list. */
+export function textChoiceSchema<T extends string>(values: readonly [T, ...T[]]) {
+	return z.enum(values as [T, ...T[]], {
+		errorMap: () => ({ message: `must be one of ${values.join(', ')}` }),
+	});
+}
+
 export const emailSchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.trim()
 	.min(1, 'is required')
 	.email('is not a valid email address');
+
+/** Emails separated by commas, semicolons or spaces, each checked; Zoom's separator differs per field. */
+export const emailListSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.transform((v) =>
+		v
+			.split(/[,;\s]+/)
+			.map((e) => e.trim())
+			.filter(Boolean),
+	)
+	.pipe(z.array(emailSchema));
 
 export const userIdSchema = z
 	.string({ invalid_type_error: 'must be text' })

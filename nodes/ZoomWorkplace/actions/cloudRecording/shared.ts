@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { textChoiceSchema } from '../../helpers/schemas';
+
 /** Zoom's recording file types (`recording_files[].file_type`). */
 export const FILE_TYPES = [
 	{ name: 'Audio Only (M4A)', value: 'M4A' },
@@ -18,12 +20,7 @@ export const FILE_TYPES = [
 const FILE_TYPE_VALUES = FILE_TYPES.map((type) => type.value) as unknown as [string, ...string[]];
 
 export const fileTypesSchema = z
-	.array(
-		z.enum(FILE_TYPE_VALUES, {
-			errorMap: () => ({ message: `must be one of ${FILE_TYPE_VALUES.join(', ')}` }),
-		}),
-		{ invalid_type_error: 'must be a list of file types' },
-	)
+	.array(textChoiceSchema(FILE_TYPE_VALUES), { invalid_type_error: 'must be a list of file types' })
 	.or(
 		z
 			.string()

@@ -4,16 +4,8 @@ import type { FieldDefinition } from '../../helpers/fields';
 import { booleanSchema, dateOnlySchema } from '../../helpers/schemas';
 import { scheduleTopic } from '../../helpers/scheduleFields';
 import { MEETING_KIND } from '../instances';
-import type { ScheduledDescriptor } from '../scheduled/descriptor';
+import { listTypeFilter, type ScheduledDescriptor } from '../scheduled/descriptor';
 import { MEETING_FIELDS } from './meetingFields';
-
-const LIST_TYPES = [
-	'scheduled',
-	'live',
-	'upcoming',
-	'upcoming_meetings',
-	'previous_meetings',
-] as const;
 
 /** A date picker gives a string; an expression may give a Luxon DateTime or a Date. */
 function asText(value: unknown): unknown {
@@ -51,44 +43,25 @@ const FILTERS: FieldDefinition[] = [
 		schema: dateFilter,
 		skip: (v) => !v,
 	},
-	{
-		property: {
-			displayName: 'Type',
-			name: 'type',
-			type: 'options',
-			options: [
-				{ name: 'Live', value: 'live', description: 'Meetings in progress' },
-				{
-					name: 'Previous Meetings',
-					value: 'previous_meetings',
-					description: 'Meetings that took place',
-				},
-				{
-					name: 'Scheduled',
-					value: 'scheduled',
-					description: 'Unexpired previous, live and upcoming scheduled meetings',
-				},
-				{
-					name: 'Upcoming',
-					value: 'upcoming',
-					description: 'Upcoming meetings, live ones included',
-				},
-				{
-					name: 'Upcoming Meetings',
-					value: 'upcoming_meetings',
-					description: 'Upcoming meetings only',
-				},
-			],
-			default: 'scheduled',
-			description: 'Which meetings to list',
+	listTypeFilter('meeting', [
+		{ name: 'Live', value: 'live', description: 'Meetings in progress' },
+		{
+			name: 'Previous Meetings',
+			value: 'previous_meetings',
+			description: 'Meetings that took place',
 		},
-		zoom: 'type',
-		in: 'query',
-		schema: z.enum(LIST_TYPES, {
-			errorMap: () => ({ message: `must be one of ${LIST_TYPES.join(', ')}` }),
-		}),
-		skip: (v) => v === '',
-	},
+		{
+			name: 'Scheduled',
+			value: 'scheduled',
+			description: 'Unexpired previous, live and upcoming scheduled meetings',
+		},
+		{ name: 'Upcoming', value: 'upcoming', description: 'Upcoming meetings, live ones included' },
+		{
+			name: 'Upcoming Meetings',
+			value: 'upcoming_meetings',
+			description: 'Upcoming meetings only',
+		},
+	]),
 ];
 
 /** DELETE /meetings/{meetingId}: who Zoom emails about the cancellation. */

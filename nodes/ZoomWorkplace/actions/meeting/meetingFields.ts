@@ -1,22 +1,13 @@
 import { z } from 'zod';
 
 import { fieldGroup, type FieldDefinition } from '../../helpers/fields';
-import { booleanSchema, emailSchema } from '../../helpers/schemas';
-import { choice, scheduleFields } from '../../helpers/scheduleFields';
-
-const emailList = z
-	.string({ invalid_type_error: 'must be text' })
-	.transform((v) =>
-		v
-			.split(/[,;\s]+/)
-			.map((e) => e.trim())
-			.filter(Boolean),
-	)
-	.pipe(z.array(emailSchema));
-
-/** A choice among Zoom's words. */
-const textChoice = (values: [string, ...string[]]) =>
-	z.enum(values, { errorMap: () => ({ message: `must be one of ${values.join(', ')}` }) });
+import {
+	booleanSchema,
+	emailListSchema,
+	numberChoiceSchema,
+	textChoiceSchema,
+} from '../../helpers/schemas';
+import { scheduleFields } from '../../helpers/scheduleFields';
 
 const option = (name: string, value: string | number) => ({ name, value });
 
@@ -31,8 +22,8 @@ const SETTINGS: FieldDefinition[] = [
 			description: 'Comma-separated emails of alternative hosts',
 		},
 		zoom: 'alternative_hosts',
-		schema: emailList,
-		transform: (emails) => (emails as string[]).join(';'),
+		// Zoom's meeting settings take the alternative hosts separated by semicolons.
+		schema: emailListSchema.transform((emails) => emails.join(';')),
 	},
 	{
 		property: {
@@ -47,7 +38,7 @@ const SETTINGS: FieldDefinition[] = [
 			default: 2,
 		},
 		zoom: 'approval_type',
-		schema: choice([0, 1, 2]),
+		schema: numberChoiceSchema([0, 1, 2]),
 	},
 	{
 		property: {
@@ -63,7 +54,7 @@ const SETTINGS: FieldDefinition[] = [
 			default: 'both',
 		},
 		zoom: 'audio',
-		schema: textChoice(['both', 'telephony', 'voip', 'thirdParty']),
+		schema: textChoiceSchema(['both', 'telephony', 'voip', 'thirdParty']),
 	},
 	{
 		property: {
@@ -85,7 +76,7 @@ const SETTINGS: FieldDefinition[] = [
 			default: 'none',
 		},
 		zoom: 'auto_recording',
-		schema: textChoice(['cloud', 'local', 'none']),
+		schema: textChoiceSchema(['cloud', 'local', 'none']),
 	},
 	{
 		property: {
@@ -99,7 +90,7 @@ const SETTINGS: FieldDefinition[] = [
 			default: 'enhanced_encryption',
 		},
 		zoom: 'encryption_type',
-		schema: textChoice(['enhanced_encryption', 'e2ee']),
+		schema: textChoiceSchema(['enhanced_encryption', 'e2ee']),
 	},
 	{
 		property: {
@@ -134,7 +125,7 @@ const SETTINGS: FieldDefinition[] = [
 			description: 'How long before the start time participants may join (with Join Before Host)',
 		},
 		zoom: 'jbh_time',
-		schema: choice([0, 5, 10]),
+		schema: numberChoiceSchema([0, 5, 10]),
 	},
 	{
 		property: {
@@ -156,7 +147,7 @@ const SETTINGS: FieldDefinition[] = [
 			description: 'Comma-separated emails to invite (shown in the calendar invitation)',
 		},
 		zoom: 'meeting_invitees',
-		schema: emailList,
+		schema: emailListSchema,
 		transform: (emails) => (emails as string[]).map((email) => ({ email })),
 	},
 	{
@@ -195,7 +186,7 @@ const SETTINGS: FieldDefinition[] = [
 			description: 'For recurring meetings with registration',
 		},
 		zoom: 'registration_type',
-		schema: choice([1, 2, 3]),
+		schema: numberChoiceSchema([1, 2, 3]),
 	},
 	{
 		property: {
@@ -231,6 +222,6 @@ export const MEETING_FIELDS: FieldDefinition[] = [
 			default: 2,
 		},
 		zoom: 'type',
-		schema: choice([1, 2, 3, 8]),
+		schema: numberChoiceSchema([1, 2, 3, 8]),
 	},
 ];

@@ -13,9 +13,9 @@ import { emailSchema } from '../../helpers/schemas';
 import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { optionsCollection } from '../requestSettings';
-import type { BatchItemResult, BatchOptions, OperationResult, ZoomOperation } from '../types';
+import type { BatchItemResult, BatchOptions, ZoomOperation } from '../types';
 import { createdFromFound, findRegistrants } from './find';
-import { executeOne, Outcomes, readEach, worthSplitting } from './outcomes';
+import { executeThroughBatch, Outcomes, readEach, worthSplitting } from './outcomes';
 import type { RegistrantParent } from './parent';
 import { registrantFieldDefinitions } from './registrantFields';
 
@@ -280,17 +280,6 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 		return outcomes.list();
 	}
 
-	async function execute(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		client: ZoomClient,
-	): Promise<OperationResult> {
-		return await executeOne(
-			itemIndex,
-			async (indexes) => await executeBatch.call(this, indexes, client, { maxConcurrency: 1 }),
-		);
-	}
-
 	return {
 		label: {
 			name: 'Create',
@@ -298,7 +287,7 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 			action: `Create a ${parent.noun} registrant`,
 		},
 		description,
-		execute,
+		execute: executeThroughBatch(executeBatch),
 		executeBatch,
 		// The meeting/webinar is read to decide on batching; the list is the create's look-up.
 		endpoints: [

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import { readLimit } from '../../helpers/parameters';
+import { textChoiceSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
 import { occurrenceIdOption, returnAllAndLimit } from '../common.descriptions';
 import { optionsCollection } from '../requestSettings';
@@ -47,9 +48,7 @@ export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
 			},
 			zoom: 'status',
 			in: 'query',
-			schema: z.enum(LIST_STATUSES, {
-				errorMap: () => ({ message: `must be one of ${LIST_STATUSES.join(', ')}` }),
-			}),
+			schema: textChoiceSchema(LIST_STATUSES),
 			skip: (value) => value === '',
 		},
 	];

@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helpers/batch';
-import { emailSchema } from '../../helpers/schemas';
+import { emailSchema, textChoiceSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { occurrenceIdOption } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
-import type { BatchItemResult, BatchOptions, OperationResult, ZoomOperation } from '../types';
-import { executeOne, Outcomes, readEach, worthSplitting } from './outcomes';
+import type { BatchItemResult, BatchOptions, ZoomOperation } from '../types';
+import { executeThroughBatch, Outcomes, readEach, worthSplitting } from './outcomes';
 import type { RegistrantParent } from './parent';
 import {
 	REGISTRANT_ACTIONS,
@@ -48,9 +48,7 @@ const registrantSchema = z
 		]),
 	);
 
-const actionSchema = z.enum(REGISTRANT_ACTIONS, {
-	errorMap: () => ({ message: `must be one of ${REGISTRANT_ACTIONS.join(', ')}` }),
-});
+const actionSchema = textChoiceSchema(REGISTRANT_ACTIONS);
 
 export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation {
 	const options = [
@@ -194,17 +192,6 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 		return outcomes.list();
 	}
 
-	async function execute(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		client: ZoomClient,
-	): Promise<OperationResult> {
-		return await executeOne(
-			itemIndex,
-			async (indexes) => await executeBatch.call(this, indexes, client, { maxConcurrency: 1 }),
-		);
-	}
-
 	return {
 		label: {
 			name: 'Update Status',
@@ -212,7 +199,7 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 			action: `Update a ${parent.noun} registrant status`,
 		},
 		description,
-		execute,
+		execute: executeThroughBatch(executeBatch),
 		executeBatch,
 		endpoints: [parent.endpoints.status],
 	};

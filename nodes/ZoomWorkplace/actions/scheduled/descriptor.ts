@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ZoomClient } from '../../../core/transport';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { FieldDefinition } from '../../helpers/fields';
+import { textChoiceSchema } from '../../helpers/schemas';
 import type { InstanceKind } from '../instances';
 
 /**
@@ -42,4 +43,25 @@ export interface ScheduledDescriptor extends InstanceKind {
 		limit: number | undefined,
 		itemIndex?: number,
 	): Promise<IDataObject[]>;
+}
+
+/** Get Many's Type filter: which of the host's meetings or webinars Zoom lists (default scheduled). */
+export function listTypeFilter(
+	noun: ScheduledDescriptor['noun'],
+	options: Array<{ name: string; value: string; description: string }>,
+): FieldDefinition {
+	return {
+		property: {
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options,
+			default: 'scheduled',
+			description: `Which ${noun}s to list`,
+		},
+		zoom: 'type',
+		in: 'query',
+		schema: textChoiceSchema(options.map((option) => option.value) as [string, ...string[]]),
+		skip: (value) => value === '',
+	};
 }

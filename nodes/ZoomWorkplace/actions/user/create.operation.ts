@@ -9,7 +9,7 @@ import {
 	readFieldParameters,
 	type FieldDefinition,
 } from '../../helpers/fields';
-import { emailSchema, integerChoiceSchema } from '../../helpers/schemas';
+import { emailSchema, integerChoiceSchema, textChoiceSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
 import { findCreatedUser } from './findCreatedUser';
 import { optionsCollection } from '../requestSettings';
@@ -176,7 +176,7 @@ const PARAMETERS: FieldDefinition[] = [
 			description: 'How Zoom creates the user',
 		},
 		zoom: 'action',
-		schema: z.enum(CREATE_ACTIONS, { message: `must be one of ${CREATE_ACTIONS.join(', ')}` }),
+		schema: textChoiceSchema(CREATE_ACTIONS),
 		required: true,
 	},
 	{

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { readUserId } from '../../helpers/parameters';
 import type { FieldDefinition } from '../../helpers/fields';
-import { integerChoiceSchema } from '../../helpers/schemas';
+import { numberChoiceSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
 import { userIdField } from '../common.descriptions';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
@@ -116,7 +116,7 @@ const OPTIONS: FieldDefinition[] = [
 		},
 		zoom: 'login_type',
 		in: 'query',
-		schema: integerChoiceSchema(LOGIN_TYPES, `must be one of ${LOGIN_TYPES.join(', ')}`),
+		schema: numberChoiceSchema(LOGIN_TYPES),
 	},
 	settingsSectionOption,
 ];

@@ -1,44 +1,21 @@
-import { z } from 'zod';
-
 import type { FieldDefinition } from '../../helpers/fields';
 import { booleanSchema } from '../../helpers/schemas';
 import { scheduleTopic } from '../../helpers/scheduleFields';
 import { WEBINAR_KIND } from '../instances';
-import type { ScheduledDescriptor } from '../scheduled/descriptor';
+import { listTypeFilter, type ScheduledDescriptor } from '../scheduled/descriptor';
 import { listWebinars } from './listWebinars';
 import { WEBINAR_FIELDS } from './webinarFields';
 
-const LIST_TYPES = ['scheduled', 'upcoming'] as const;
-
 /** GET /users/{userId}/webinars: `type` only (Zoom's spec has no date range here). */
 const FILTERS: FieldDefinition[] = [
-	{
-		property: {
-			displayName: 'Type',
-			name: 'type',
-			type: 'options',
-			options: [
-				{
-					name: 'Scheduled',
-					value: 'scheduled',
-					description: 'All valid previous, live and upcoming webinars',
-				},
-				{
-					name: 'Upcoming',
-					value: 'upcoming',
-					description: 'Upcoming webinars, live ones included',
-				},
-			],
-			default: 'scheduled',
-			description: 'Which webinars to list',
+	listTypeFilter('webinar', [
+		{
+			name: 'Scheduled',
+			value: 'scheduled',
+			description: 'All valid previous, live and upcoming webinars',
 		},
-		zoom: 'type',
-		in: 'query',
-		schema: z.enum(LIST_TYPES, {
-			errorMap: () => ({ message: `must be one of ${LIST_TYPES.join(', ')}` }),
-		}),
-		skip: (v) => v === '',
-	},
+		{ name: 'Upcoming', value: 'upcoming', description: 'Upcoming webinars, live ones included' },
+	]),
 ];
 
 /** DELETE /webinars/{webinarId}: Zoom's spec has one reminder here (no host notice). */

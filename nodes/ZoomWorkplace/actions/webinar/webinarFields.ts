@@ -4,9 +4,11 @@ import { fieldGroup, type FieldDefinition } from '../../helpers/fields';
 import { scheduleFields } from '../../helpers/scheduleFields';
 import {
 	booleanSchema,
+	emailListSchema,
 	emailSchema,
-	integerChoiceSchema,
+	numberChoiceSchema,
 	numberSchema,
+	textChoiceSchema,
 } from '../../helpers/schemas';
 
 function flag(
@@ -31,27 +33,18 @@ function choice(
 	fallback: string | number,
 ): FieldDefinition {
 	const values = options.map((o) => o.value);
-	const message = `must be one of ${values.join(', ')}`;
 	return {
 		property: { displayName, name, type: 'options', default: fallback, description, options },
 		zoom,
 		schema:
 			typeof fallback === 'number'
-				? integerChoiceSchema(values as number[], message)
-				: z.string({ invalid_type_error: message }).refine((v) => values.includes(v), message),
+				? numberChoiceSchema(values as number[])
+				: textChoiceSchema(values as [string, ...string[]]),
 	};
 }
 
-const emailList = z
-	.string({ invalid_type_error: 'must be text' })
-	.transform((v) =>
-		v
-			.split(/[,;\s]+/)
-			.map((e) => e.trim())
-			.filter(Boolean),
-	)
-	.pipe(z.array(emailSchema))
-	.transform((emails) => emails.join(','));
+/** Zoom's webinar settings take the alternative hosts separated by commas. */
+const emailList = emailListSchema.transform((emails) => emails.join(','));
 
 const settings = fieldGroup(
 	{ displayName: 'Settings', name: 'settings', description: 'Webinar settings' },
