@@ -94,7 +94,7 @@ function operationSelector(resource: ZoomResource): INodeProperties {
  * own conditions (e.g. Limit only without Return All); one that names a resource or operation
  * itself is refused, as the registry alone decides where it appears.
  */
-function scopedTo(
+export function scopedTo(
 	resource: string,
 	operation: string,
 	properties: INodeProperties[],
