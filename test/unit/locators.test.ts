@@ -71,7 +71,9 @@ describe('By URL: every meeting and webinar locator, through n8n-core', () => {
 	test("the URL mode's regex is the one the node reads IDs with", () => {
 		const modes = locators.map(
 			(locator) =>
-				(locator.modes ?? []).find((mode) => mode.name === 'url') as INodePropertyModeTypeOptions & {
+				(locator.modes ?? []).find(
+					(mode) => mode.name === 'url',
+				) as INodePropertyModeTypeOptions & {
 					extractValue?: { regex: string };
 				},
 		);
