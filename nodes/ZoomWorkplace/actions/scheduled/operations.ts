@@ -7,8 +7,12 @@ import { scheduledGet } from './get.operation';
 import { scheduledGetAll } from './getAll.operation';
 import { scheduledUpdate } from './update.operation';
 
+export type ScheduledOperation = 'create' | 'delete' | 'end' | 'get' | 'getAll' | 'update';
+
 /** The operations a meeting and a webinar both have, each written once, by their values. */
-export function scheduledOperations(kind: ScheduledDescriptor): Record<string, ZoomOperation> {
+export function scheduledOperations(
+	kind: ScheduledDescriptor,
+): Record<ScheduledOperation, ZoomOperation> {
 	return {
 		create: scheduledCreate(kind),
 		delete: scheduledDelete(kind),
