@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import type { INodeProperties, INodePropertyModeTypeOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MEETING_KIND, WEBINAR_KIND } from '../../nodes/ZoomWorkplace/actions/instances';
+import { MEETING_KIND, WEBINAR_KIND } from '../../nodes/ZoomWorkplace/actions/shared/instances';
 import { readUserId } from '../../nodes/ZoomWorkplace/helpers/parameters';
 import { ZoomWorkplace } from '../../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { fakeContext } from '../fixtures/fakeContext';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { MEETING_KIND } from '../instances';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { ItemsWithBinary, type OperationLabel } from '../types';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FieldDefinition } from '../../helpers/fields';
 import { booleanSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
-import { MEETING_KIND } from '../instances';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { validateField } from '../../helpers/validation';
 import { parseVtt } from '../../helpers/vtt';
 import type { ZoomClient } from '../../../core/transport';
-import { MEETING_KIND } from '../instances';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { downloadText, notDownloadable } from './files';

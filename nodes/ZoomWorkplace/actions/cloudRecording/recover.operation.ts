@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { MEETING_KIND } from '../instances';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import { recordingIdSchema, recordingScopeFields } from './shared';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FieldDefinition } from '../../helpers/fields';
 import { booleanSchema, dateOnlySchema } from '../../helpers/schemas';
 import { scheduleTopic } from '../../helpers/scheduleFields';
-import { MEETING_KIND } from '../instances';
+import { MEETING_KIND } from '../shared/instances';
 import { listTypeFilter, type ScheduledDescriptor } from '../scheduled/descriptor';
 import { MEETING_FIELDS } from './meetingFields';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../../core/transport';
-import { locatorFor, MEETING_KIND } from '../instances';
+import { locatorFor, MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../types';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../../core/transport';
-import { MEETING_KIND } from '../instances';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';

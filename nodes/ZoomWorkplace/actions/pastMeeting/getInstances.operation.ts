@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isNumericMeetingId } from '../../helpers/identifiers';
 import type { ZoomClient } from '../../../core/transport';
-import { MEETING_KIND } from '../instances';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';

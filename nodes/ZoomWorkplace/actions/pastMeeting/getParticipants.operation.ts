@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readLimit } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { returnAllAndLimit } from '../common.descriptions';
-import { MEETING_KIND } from '../instances';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import { MEETING_KIND, WEBINAR_KIND, type InstanceKind } from '../instances';
+import { MEETING_KIND, WEBINAR_KIND, type InstanceKind } from '../shared/instances';
 
 /**
  * What differs between meeting and webinar registrants: the parent kind (resource locator,

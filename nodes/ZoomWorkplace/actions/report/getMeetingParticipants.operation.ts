@@ -5,7 +5,7 @@ import { readLimit } from '../../helpers/parameters';
 import { booleanSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
 import { returnAllAndLimit } from '../common.descriptions';
-import { MEETING_KIND } from '../instances';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import { scopeNotice } from '../scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../../core/transport';
 import { occurrenceIdOption } from '../common.descriptions';
-import { locatorFor } from '../instances';
+import { locatorFor } from '../shared/instances';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { ZoomOperation } from '../types';
 import type { ScheduledDescriptor } from './descriptor';

@@ -4,7 +4,7 @@ import type { ZoomClient } from '../../../core/transport';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { FieldDefinition } from '../../helpers/fields';
 import { textChoiceSchema } from '../../helpers/schemas';
-import type { InstanceKind } from '../instances';
+import type { InstanceKind } from '../shared/instances';
 
 /**
  * What differs between the meeting and the webinar resources: the kind (locator, reader), the

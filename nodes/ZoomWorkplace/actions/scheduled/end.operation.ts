@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../../core/transport';
-import { locatorFor } from '../instances';
+import { locatorFor } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import type { ZoomOperation } from '../types';
 import type { ScheduledDescriptor } from './descriptor';

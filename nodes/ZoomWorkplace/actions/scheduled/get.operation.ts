@@ -4,7 +4,7 @@ import type { ZoomClient } from '../../../core/transport';
 import type { FieldDefinition } from '../../helpers/fields';
 import { booleanSchema } from '../../helpers/schemas';
 import { occurrenceIdOption } from '../common.descriptions';
-import { locatorFor } from '../instances';
+import { locatorFor } from '../shared/instances';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { ZoomOperation } from '../types';
 import type { ScheduledDescriptor } from './descriptor';

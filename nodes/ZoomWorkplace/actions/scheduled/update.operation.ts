@@ -4,7 +4,7 @@ import type { ZoomClient } from '../../../core/transport';
 import { fieldsCollection } from '../../helpers/fields';
 import { buildScheduleBody } from '../../helpers/scheduleFields';
 import { occurrenceIdOption } from '../common.descriptions';
-import { locatorFor } from '../instances';
+import { locatorFor } from '../shared/instances';
 import { assertSomethingToUpdate, readBackAfterUpdate } from '../readBack';
 import { optionsCollection, readOperationOptions } from '../requestSettings';
 import type { ZoomOperation } from '../types';

@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '../../helpers/fields';
 import { booleanSchema } from '../../helpers/schemas';
 import { scheduleTopic } from '../../helpers/scheduleFields';
-import { WEBINAR_KIND } from '../instances';
+import { WEBINAR_KIND } from '../shared/instances';
 import { listTypeFilter, type ScheduledDescriptor } from '../scheduled/descriptor';
 import { listWebinars } from './listWebinars';
 import { WEBINAR_FIELDS } from './webinarFields';

@@ -13,7 +13,7 @@ import { emailSchema } from '../../helpers/schemas';
 import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { executeThroughBatch, Outcomes, readEach, worthSplitting } from '../registrants/outcomes';
-import { locatorFor, WEBINAR_KIND } from '../instances';
+import { locatorFor, WEBINAR_KIND } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import type { BatchItemResult, BatchOptions, OperationLabel } from '../types';
 import type { EndpointName } from '../../../core/zoom/endpoints';

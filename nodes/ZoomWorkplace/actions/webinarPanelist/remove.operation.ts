@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { locatorFor, WEBINAR_KIND } from '../instances';
+import { locatorFor, WEBINAR_KIND } from '../shared/instances';
 import { optionsCollection } from '../requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../types';

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS, type EndpointName } from '../../core/zoom/endpoints';
-import { INSTANCE_EXAMPLES, JOIN_URL_ID } from '../helpers/identifiers';
-import { readInstanceTarget, type InstanceTarget } from '../helpers/parameters';
+import { ENDPOINTS, type EndpointName } from '../../../core/zoom/endpoints';
+import { INSTANCE_EXAMPLES, JOIN_URL_ID } from '../../helpers/identifiers';
+import { readInstanceTarget, type InstanceTarget } from '../../helpers/parameters';
 
 /**
  * A meeting or a webinar as an operation addresses it (its own operations, its registrants,
