@@ -1,33 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import * as meetingUpdate from '../../nodes/ZoomWorkplace/actions/meeting/update.operation';
-import * as userUpdate from '../../nodes/ZoomWorkplace/actions/user/update.operation';
+import { MEETING } from '../../nodes/ZoomWorkplace/actions/meeting/descriptor';
+import { meeting } from '../../nodes/ZoomWorkplace/actions/meeting/Meeting.resource';
+import { buildUserUpdateBody } from '../../nodes/ZoomWorkplace/actions/user/update.operation';
 import {
 	applyFields,
 	fieldGroup,
+	fieldParameters,
 	fieldsCollection,
 	listFields,
+	readFieldParameters,
+	required,
 	type FieldDefinition,
 } from '../../nodes/ZoomWorkplace/helpers/fields';
-import { buildMeetingBody } from '../../nodes/ZoomWorkplace/helpers/meetingBody';
+import { buildScheduleBody } from '../../nodes/ZoomWorkplace/helpers/scheduleFields';
 import { integerChoiceSchema, meetingIdSchema } from '../../nodes/ZoomWorkplace/helpers/schemas';
 import { localTimeToUtc } from '../../nodes/ZoomWorkplace/helpers/time';
+import { fakeContext } from '../fixtures/fakeContext';
 
-const ctx = {
-	getNode: () => ({
-		id: 'n',
-		name: 'Zoom Workplace',
-		type: 'zoomWorkplace',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	}),
-} as unknown as IExecuteFunctions;
+const { ctx } = fakeContext();
 
 function fails(run: () => unknown, pattern: RegExp) {
 	assert.throws(run, (error: unknown) => {
@@ -68,9 +64,7 @@ describe('field definitions', () => {
 	];
 
 	test('the collection shows exactly the defined fields, sorted by display name', () => {
-		const collection = fieldsCollection('additionalFields', 'Additional Fields', definitions, {
-			resource: ['x'],
-		});
+		const collection = fieldsCollection('additionalFields', 'Additional Fields', definitions);
 		assert.deepEqual(
 			(collection.options as INodeProperties[]).map((o) => o.name),
 			['page', 'settings', 'topic'],
@@ -119,23 +113,80 @@ describe('field definitions', () => {
 		);
 	});
 
-	test('every user update field is shown and sent under a distinct Zoom name', () => {
-		const collection = userUpdate.description.find((p) => p.name === 'updateFields');
-		const shown = (collection?.options as INodeProperties[]).map((o) => o.name).sort();
-		const defined = userUpdate.USER_UPDATE_FIELDS.map((f) => f.property.name).sort();
-		assert.deepEqual(shown, defined);
-		const zoomNames = listFields(userUpdate.USER_UPDATE_FIELDS).map((f) => f.zoom);
-		assert.equal(new Set(zoomNames).size, zoomNames.length);
-		assert.ok(zoomNames.includes('phone_numbers') && zoomNames.includes('pronouns_option'));
+	test("user update: each chosen value goes under Zoom's name, false, 0 and empty text included", () => {
+		assert.deepEqual(
+			buildUserUpdateBody(ctx, 0, {
+				usePmi: false,
+				company: '',
+				pronounsOption: 3,
+				phoneNumbers: {
+					phoneNumber: [{ country: 'de', code: '49', label: 'Mobile', number: '170 1234567' }],
+				},
+			}),
+			{
+				use_pmi: false,
+				company: '',
+				pronouns_option: 3,
+				phone_numbers: [{ country: 'DE', code: '+49', label: 'Mobile', number: '1701234567' }],
+			},
+		);
+		fails(
+			() => buildUserUpdateBody(ctx, 2, { favouriteColour: 'red' }),
+			/Unknown field "favouriteColour" in item 2/,
+		);
 	});
 });
 
-describe('meeting inputs (issue 8 defects)', () => {
+describe('required fields', () => {
+	const topic: FieldDefinition = {
+		property: { displayName: 'Topic', name: 'topic', type: 'string', default: '' },
+		zoom: 'topic',
+		schema: z.string().trim().min(1, 'is required'),
+		// Skipped when empty in a collection, never when required.
+		skip: (value) => value === '',
+	};
+	const email: FieldDefinition = {
+		property: { displayName: 'Email', name: 'email', type: 'string', default: '' },
+		zoom: 'user_info.email',
+		schema: z.string().email('is not an email'),
+		required: true,
+	};
+	const read = (parameters: Record<string, unknown>, itemIndex = 0) =>
+		readFieldParameters(fakeContext({ parameters }).ctx, itemIndex, [required(topic), email]);
+
+	test('are parameters of their own, shown as required', () => {
+		assert.deepEqual(
+			fieldParameters([required(topic), email]).map((p) => [p.name, p.required]),
+			[
+				['topic', true],
+				['email', true],
+			],
+		);
+		// The same definition stays optional where it is not marked.
+		assert.equal(fieldParameters([topic])[0].required, undefined);
+	});
+
+	test("are read from their own parameter, checked, and sent under Zoom's path", () => {
+		assert.deepEqual(read({ topic: ' Hi ', email: 'a@example.com' }), {
+			body: { topic: 'Hi', user_info: { email: 'a@example.com' } },
+			qs: {},
+		});
+	});
+
+	test('an empty or missing value is refused by name, never skipped', () => {
+		fails(
+			() => read({ topic: '', email: 'a@example.com' }, 5),
+			/Invalid "Topic" in item 5: is required/,
+		);
+		fails(() => read({ topic: 'Hi' }, 1), /Invalid "Email" in item 1: is not an email/);
+	});
+});
+describe('meeting inputs', () => {
 	const body = (fields: IDataObject, zone = 'Europe/Berlin') =>
-		buildMeetingBody(ctx, 0, fields, zone);
+		buildScheduleBody(ctx, 0, [MEETING.topic, ...MEETING.fields], fields, zone);
 
 	test('Join Before Host Time offers and accepts only 0, 5 and 10', () => {
-		const collection = meetingUpdate.description.find((p) => p.name === 'updateFields');
+		const collection = meeting.operations.update.description.find((p) => p.name === 'updateFields');
 		const settings = (collection?.options as INodeProperties[]).find((o) => o.name === 'settings');
 		const jbh = (settings?.options as INodeProperties[]).find((o) => o.name === 'jbhTime');
 		assert.deepEqual(

@@ -1,52 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import * as deleteMeeting from '../../nodes/ZoomWorkplace/actions/meeting/delete.operation';
-import * as end from '../../nodes/ZoomWorkplace/actions/meeting/end.operation';
-import * as get from '../../nodes/ZoomWorkplace/actions/meeting/get.operation';
-import * as getAll from '../../nodes/ZoomWorkplace/actions/meeting/getAll.operation';
-import * as getInvitation from '../../nodes/ZoomWorkplace/actions/meeting/getInvitation.operation';
-import * as update from '../../nodes/ZoomWorkplace/actions/meeting/update.operation';
+import { meeting } from '../../nodes/ZoomWorkplace/actions/meeting/Meeting.resource';
+import { webinar } from '../../nodes/ZoomWorkplace/actions/webinar/Webinar.resource';
 import type { ZoomClient } from '../../nodes/core/transport';
-import {
-	buildPath,
-	ENDPOINTS,
-	type EndpointName,
-} from '../../nodes/core/zoom/endpoints';
+import { buildPath, ENDPOINTS, type EndpointName } from '../../nodes/core/zoom/endpoints';
 import { ZoomWorkplace } from '../../nodes/ZoomWorkplace/ZoomWorkplace.node';
+import { fakeContext as sharedFakeContext } from '../fixtures/fakeContext';
 
-/* Request shapes and validation of the meeting operations, with a fake n8n context and client. */
+/* Request shapes and validation of the meeting and webinar operations, with a fake n8n context and client. */
 
-const node: INode = {
-	id: 'n',
-	name: 'Zoom Workplace',
-	type: 'zoomWorkplace',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const { delete: deleteMeeting, end, get, getAll, getInvitation, update } = meeting.operations;
 
-function fakeContext(parameters: IDataObject): IExecuteFunctions {
-	return {
-		getNode: () => node,
-		getTimezone: () => 'Europe/Berlin',
-		getExecutionCancelSignal: () => undefined,
-		getNodeParameter: (
-			name: string,
-			_itemIndex: number,
-			fallback?: unknown,
-			options?: { extractValue?: boolean },
-		) => {
-			const value = parameters[name] ?? fallback;
-			if (options?.extractValue && value && typeof value === 'object' && '__rl' in value)
-				return (value as IDataObject).value;
-			return value;
-		},
-	} as unknown as IExecuteFunctions;
-}
+const fakeContext = (parameters: IDataObject) =>
+	sharedFakeContext({ parameters, timezone: 'Europe/Berlin' }).ctx;
 
 interface Call {
 	kind: 'request' | 'requestAllItems';
@@ -303,5 +273,82 @@ describe('meeting operations: requests', () => {
 			},
 		);
 		assert.equal(invitation.calls[0].args.path, '/meetings/85746065432/invitation');
+	});
+});
+
+describe('create: the Topic is a required field definition', () => {
+	for (const [resource, operations, host] of [
+		['meeting', meeting.operations, '/users/me/meetings'],
+		['webinar', webinar.operations, '/users/me/webinars'],
+	] as const) {
+		test(`${resource}: Topic is a required parameter of its own, sent as Zoom's topic; Additional Fields have none`, async () => {
+			const { description } = operations.create;
+			const topic = description.find((p) => p.name === 'topic');
+			assert.equal(topic?.required, true);
+			const additional = description.find((p) => p.name === 'additionalFields');
+			const names = (additional?.options as INodeProperties[]).map((o) => o.name);
+			assert.ok(!names.includes('topic') && names.includes('agenda'), names.join());
+
+			const { client, calls } = fakeClient([{ id: 1 }]);
+			await operations.create.execute.call(
+				fakeContext({ userId: rl('me'), topic: ' Weekly ', additionalFields: { duration: 0 } }),
+				0,
+				client,
+			);
+			assert.equal(calls[0].args.path, host);
+			assert.deepEqual(calls[0].args.body, { topic: 'Weekly', duration: 0 });
+		});
+
+		test(`${resource}: an empty Topic is refused by name before any request`, async () => {
+			const { client, calls } = fakeClient();
+			await rejectsWith(
+				operations.create.execute.call(fakeContext({ userId: rl('me'), topic: '' }), 4, client),
+				/^Invalid "Topic" in item 4: is required/,
+			);
+			assert.equal(calls.length, 0);
+		});
+	}
+});
+
+describe('webinar operations: what Zoom takes for webinars', () => {
+	test('delete: the one cancellation reminder of a webinar', async () => {
+		const { client, calls } = fakeClient();
+		const ctx = fakeContext({
+			webinarId: rl('95204914252'),
+			options: { notifyRegistrants: false, occurrenceId: '1648194360000' },
+		});
+		assert.deepEqual(await webinar.operations.delete.execute.call(ctx, 0, client), {
+			id: 95204914252,
+			occurrenceId: '1648194360000',
+			deleted: true,
+		});
+		assert.deepEqual(calls[0].args.qs, {
+			occurrence_id: '1648194360000',
+			cancel_webinar_reminder: false,
+		});
+		// The meeting's host notice does not exist for webinars: refused, never dropped.
+		await rejectsWith(
+			webinar.operations.delete.execute.call(
+				fakeContext({ webinarId: rl('95204914252'), options: { notifyHost: true } }),
+				1,
+				client,
+			),
+			/Unknown field "notifyHost" in item 1/,
+		);
+	});
+
+	test("getAll: pages by number (no date range in Zoom's spec), filters checked by definition", async () => {
+		const { client, calls } = fakeClient([{ webinars: [{ id: 1 }], total_records: 1 }]);
+		const ctx = fakeContext({ userId: rl('me'), returnAll: true, filters: { type: 'upcoming' } });
+		assert.deepEqual(await webinar.operations.getAll.execute.call(ctx, 0, client), [{ id: 1 }]);
+		assert.deepEqual(calls[0].args.qs, { type: 'upcoming', page_size: 300, page_number: 1 });
+		await rejectsWith(
+			webinar.operations.getAll.execute.call(
+				fakeContext({ userId: rl('me'), returnAll: true, filters: { from: '2030-01-01' } }),
+				2,
+				client,
+			),
+			/Unknown field "from" in item 2/,
+		);
 	});
 });

@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
-
 import {
 	readRequestSettings,
 	requestSettingsOptions,
 } from '../../nodes/ZoomWorkplace/actions/shared/requestSettings';
+import { fakeContext } from '../fixtures/fakeContext';
 
-function contextWith(options: Record<string, unknown>): IExecuteFunctions {
-	const node: INode = {
-		id: 'n1',
-		name: 'Zoom Workplace',
-		type: 'n8n-nodes-zoom.zoomWorkplace',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	return {
-		getNodeParameter: (name: string) => (name === 'options' ? options : undefined),
-		getNode: () => node,
-	} as unknown as IExecuteFunctions;
-}
+const contextWith = (options: Record<string, unknown>) =>
+	fakeContext({ parameters: { options } }).ctx;
 
 describe('"Share of Account Rate Limit" option', () => {
 	test('is offered with every operation: 1–100 %, default 100', () => {

@@ -85,7 +85,7 @@ describe('recording decisions', () => {
 	});
 
 	test('scope notices come from the endpoint catalogue', () => {
-		const notice = scopeNotice({ resource: ['report'] }, ['reportMeetingParticipants']);
+		const notice = scopeNotice(['reportMeetingParticipants']);
 		assert.equal(notice.type, 'notice');
 		assert.match(notice.displayName, /report:read:admin/);
 		assert.match(notice.displayName, /report:read:list_meeting_participants:admin/);

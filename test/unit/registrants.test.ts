@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isBatchable, batchKey } from '../../nodes/ZoomWorkplace/actions/registrants/create.operation';
+import {
+	isBatchable,
+	batchKey,
+} from '../../nodes/ZoomWorkplace/actions/registrants/create.operation';
 import { worthSplitting } from '../../nodes/ZoomWorkplace/actions/registrants/outcomes';
 import {
 	registrantReference,
@@ -21,6 +24,7 @@ import {
 	ZOOM_BATCH_LIMIT,
 } from '../../nodes/ZoomWorkplace/helpers/batch';
 import type { ZoomClient, ZoomRequest } from '../../nodes/core/transport';
+import { fakeContext } from '../fixtures/fakeContext';
 
 const meetingCreate = meetingRegistrant.operations.create;
 const meetingUpdateStatus = meetingRegistrant.operations.updateStatus;
@@ -35,15 +39,7 @@ const node: INode = {
 };
 
 /** A context whose parameters may differ per item. */
-function context(parameters: (itemIndex: number) => IDataObject): IExecuteFunctions {
-	return {
-		getNode: () => node,
-		getTimezone: () => 'UTC',
-		getExecutionCancelSignal: () => undefined,
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) =>
-			parameters(itemIndex)[name] ?? fallback,
-	} as unknown as IExecuteFunctions;
-}
+const context = (parameters: (itemIndex: number) => IDataObject) => fakeContext({ parameters }).ctx;
 
 function zoomError(status: number, code: number, message: string): NodeApiError {
 	return new NodeApiError(

@@ -96,15 +96,15 @@ describe('request settings', () => {
 	}
 
 	test('the Options collection: operation options and request settings, sorted, one parameter', () => {
-		const show = { resource: ['meeting'], operation: ['get'] };
 		const own = {
 			property: { displayName: 'Alpha', name: 'alpha', type: 'string' as const, default: '' },
 			zoom: 'alpha',
 		};
-		const collection = optionsCollection(show, [own]);
+		const collection = optionsCollection([own]);
 		assert.equal(collection.name, 'options');
 		assert.equal(collection.type, 'collection');
-		assert.deepEqual(collection.displayOptions, { show });
+		// Where it appears is the registry's to decide.
+		assert.equal(collection.displayOptions, undefined);
 		const names = (collection.options as Array<{ name: string; displayName: string }>).map(
 			(o) => o.displayName,
 		);

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runOperation } from '../../nodes/ZoomWorkplace/actions/router';
-import type { BatchItemResult, ZoomOperation } from '../../nodes/ZoomWorkplace/actions/shared/types';
+import type {
+	BatchItemResult,
+	ZoomOperation,
+} from '../../nodes/ZoomWorkplace/actions/shared/types';
 import type { ZoomClient } from '../../nodes/core/transport';
+import { fakeContext } from '../fixtures/fakeContext';
 
 /* The router's batch path: one call for all items, each outcome paired with its own input item. */
 
@@ -19,13 +23,8 @@ const node: INode = {
 	parameters: {},
 };
 
-function context(itemCount: number, continueOnFail: boolean): IExecuteFunctions {
-	return {
-		getNode: () => node,
-		getInputData: () => Array.from({ length: itemCount }, (_, i) => ({ json: { i } })),
-		continueOnFail: () => continueOnFail,
-	} as unknown as IExecuteFunctions;
-}
+const context = (itemCount: number, continueOnFail: boolean) =>
+	fakeContext({ items: Array.from({ length: itemCount }, (_, i) => ({ i })), continueOnFail }).ctx;
 
 const client = {} as ZoomClient;
 

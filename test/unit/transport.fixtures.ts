@@ -1,8 +1,9 @@
 /* Shared set-up of the transport tests: failures as n8n's request helpers throw them, and a
    fake n8n context whose HTTP helper answers from a script. */
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { ZoomClient } from '../../nodes/core/transport';
+import { fakeContext as sharedFakeContext } from '../fixtures/fakeContext';
 
 /** What n8n's request helpers throw for an HTTP error answer. */
 export function httpError(
@@ -26,46 +27,26 @@ export type Answer =
 	| Error
 	| { statusCode?: number; body?: IDataObject; headers?: Record<string, string> };
 
-let fakeCredentialSequence = 0;
-
 /**
- * Just enough of IExecuteFunctions for the client: every request is answered from `answers`
- * in order (an Error is thrown as n8n's helper would), and recorded in `sent`.
+ * A ZoomClient on the shared fake context: every request is answered from `answers` in order
+ * (an Error is thrown as n8n's helper would), and recorded in `sent`.
  */
 export function fakeContext(answers: Answer[], signal?: AbortSignal) {
-	const sent: IHttpRequestOptions[] = [];
-	const node: INode = {
-		id: 'n',
-		name: 'Zoom Workplace',
-		type: 'zoomWorkplace',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		// A credential of its own, so every test starts with a fresh shared rate limiter.
-		credentials: {
-			zoomWorkplaceAccessTokenApi: { id: `fake-${++fakeCredentialSequence}`, name: 'x' },
+	const fake = sharedFakeContext({
+		// A credential of its own (the fixture gives each context one), so every test starts
+		// with a fresh shared rate limiter.
+		credentialType: 'zoomWorkplaceAccessTokenApi',
+		apiBaseUrl: 'http://127.0.0.1:9/v2',
+		signal,
+		zoom: () => {
+			const answer = answers.shift() ?? new Error('no answer scripted');
+			if (answer instanceof Error) return answer;
+			return { status: answer.statusCode, body: answer.body, headers: answer.headers };
 		},
-	};
-	const ctx = {
-		getNode: () => node,
-		getCredentials: async () => ({ cloud: 'custom', apiBaseUrl: 'http://127.0.0.1:9/v2' }),
-		getExecutionCancelSignal: () => signal,
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				sent.push(options);
-				const answer = answers.shift() ?? new Error('no answer scripted');
-				if (answer instanceof Error) throw answer;
-				return {
-					statusCode: answer.statusCode ?? 200,
-					body: answer.body ?? {},
-					headers: answer.headers ?? {},
-				};
-			},
-		},
-	} as unknown as IExecuteFunctions;
-	const client = new ZoomClient(ctx, {
+	});
+	const client = new ZoomClient(fake.ctx, {
 		credentialType: 'zoomWorkplaceAccessTokenApi',
 		retry: { initialBackoffMs: 1, maxBackoffMs: 5 },
 	});
-	return { client, sent };
+	return { client, sent: fake.sent };
 }

@@ -89,19 +89,31 @@ function operationSelector(resource: ZoomResource): INodeProperties {
 	};
 }
 
-/** An operation's parameters, shown only for its resource and operation. */
-function scopedTo(
+/**
+ * An operation's parameters, shown only for its resource and operation. A parameter keeps its
+ * own conditions (e.g. Limit only without Return All); one that names a resource or operation
+ * itself is refused, as the registry alone decides where it appears.
+ */
+export function scopedTo(
 	resource: string,
 	operation: string,
 	properties: INodeProperties[],
 ): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
-		},
-	}));
+	return properties.map((property) => {
+		const own = property.displayOptions?.show;
+		if (own?.resource || own?.operation) {
+			throw new Error(
+				`${resource} → ${operation}: parameter "${property.name}" sets its own resource or operation`,
+			);
+		}
+		return {
+			...property,
+			displayOptions: {
+				...property.displayOptions,
+				show: { resource: [resource], operation: [operation], ...own },
+			},
+		};
+	});
 }
 
 /** The Resource selector, then per resource its Operation selector and operations' parameters. */

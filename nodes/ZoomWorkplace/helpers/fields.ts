@@ -4,8 +4,6 @@ import type { z } from 'zod';
 
 import { validateField } from './validation';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /** What a field's transform may look at besides its own value. */
 export interface FieldContext {
 	ctx: IExecuteFunctions;
@@ -19,10 +17,11 @@ export interface FieldContext {
 }
 
 /**
- * One optional field, declared once: the n8n property the user sees, where its value goes in
- * Zoom's request, and how it is checked and transformed. The node's description and the request
- * are both derived from these, so a field cannot be shown without being sent, nor sent under
- * another name.
+ * One field, declared once: the n8n property the user sees, where its value goes in Zoom's
+ * request, and how it is checked and transformed. The node's description and the request are
+ * both derived from these, so a field cannot be shown without being sent, nor sent under another
+ * name. An optional field sits in a collection (Additional Fields, Update Fields, Filters,
+ * Options); a required one is a parameter of its own (see `required`).
  */
 export interface FieldDefinition {
 	property: INodeProperties;
@@ -47,6 +46,24 @@ export interface FieldDefinition {
 	 * real choices, such as turning the waiting room off).
 	 */
 	skip?: (value: unknown) => boolean;
+	/**
+	 * A required input (meeting Topic, user Email): a parameter of its own at the top of the
+	 * operation, shown as required, always read and checked; an empty value is refused by its
+	 * schema, never skipped. Set with `required()` where the same field is optional elsewhere.
+	 */
+	required?: boolean;
+}
+
+/** The same field as a required parameter (e.g. Topic: required in Create, optional in Update). */
+export function required(definition: FieldDefinition): FieldDefinition {
+	return { ...definition, required: true };
+}
+
+/** The parameters of fields that stand on their own (required inputs), in the order given. */
+export function fieldParameters(definitions: readonly FieldDefinition[]): INodeProperties[] {
+	return definitions.map((definition) =>
+		definition.required ? { ...definition.property, required: true } : definition.property,
+	);
 }
 
 const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
@@ -76,7 +93,6 @@ export function fieldsCollection(
 	name: string,
 	displayName: string,
 	definitions: readonly FieldDefinition[],
-	show: Show,
 	placeholder = 'Add Field',
 ): INodeProperties {
 	return {
@@ -85,7 +101,6 @@ export function fieldsCollection(
 		type: 'collection',
 		placeholder,
 		default: {},
-		displayOptions: { show },
 		options: definitions.map((definition) => definition.property).sort(byDisplayName),
 	};
 }
@@ -130,7 +145,7 @@ export function applyFields(
 				{ itemIndex, description: 'Remove the field, or check the node version.' },
 			);
 		}
-		if (value === undefined || definition.skip?.(value)) continue;
+		if (!definition.required && (value === undefined || definition.skip?.(value))) continue;
 		const zoomPath = options.zoomPrefix
 			? `${options.zoomPrefix}.${definition.zoom}`
 			: definition.zoom;
@@ -162,6 +177,28 @@ export function applyFields(
 		setPath(definition.in === 'query' ? parts.qs : parts.body, zoomPath, converted);
 	}
 	return parts;
+}
+
+/**
+ * Reads the fields that are parameters of their own (`fieldParameters`) for one item and writes
+ * them into Zoom's request through the same checks as a collection's fields.
+ */
+export function readFieldParameters(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	definitions: readonly FieldDefinition[],
+	parts: RequestParts = { body: {}, qs: {} },
+	options: { extra?: IDataObject } = {},
+): RequestParts {
+	const values: IDataObject = {};
+	for (const { property } of definitions) {
+		values[property.name] = ctx.getNodeParameter(
+			property.name,
+			itemIndex,
+			property.default,
+		) as IDataObject[keyof IDataObject];
+	}
+	return applyFields(ctx, itemIndex, definitions, values, parts, options);
 }
 
 /** Every field with its Zoom name, flattened (nested groups as `settings.host_video`): for docs and tests. */

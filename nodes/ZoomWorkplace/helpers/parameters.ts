@@ -1,23 +1,42 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { isNumericMeetingId } from './identifiers';
-import { instanceIdSchema, meetingIdSchema, positiveIntegerSchema, userIdSchema } from './schemas';
+import { INSTANCE_EXAMPLES, isNumericMeetingId } from './identifiers';
+import { instanceIdSchema, positiveIntegerSchema, userIdSchema } from './schemas';
 import { validateField } from './validation';
 
-const webinarIdSchema = instanceIdSchema('webinar');
+function isLocator(value: unknown): value is INodeParameterResourceLocator {
+	return value !== null && typeof value === 'object' && '__rl' in value;
+}
 
 /**
- * The raw value of a resource locator. n8n's own `extractValue` fails on a URL it cannot match
- * with a message that names no item, so the value is read as typed and parsed by our schemas.
+ * A resource locator's value as n8n resolves it: in a mode with its own `extractValue` (a join
+ * URL) n8n extracts the ID with the mode's regex. n8n's error for a value that regex cannot match
+ * names neither the item nor the value, so that one is reported here, by field and item.
  */
-export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
-	const parameter = ctx.getNodeParameter(name, itemIndex, '', { extractValue: false }) as
-		| INodeParameterResourceLocator
-		| string
-		| number;
-	if (parameter !== null && typeof parameter === 'object' && '__rl' in parameter)
-		return parameter.value;
-	return parameter;
+export function locatorValue(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	/** What the mode that extracts (By URL) expects, for the error. */
+	expected = 'a Zoom join URL',
+): unknown {
+	try {
+		return ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	} catch (error) {
+		// Read as typed: a failure here (e.g. a broken expression) is not the extraction's.
+		const typed = ctx.getNodeParameter(name, itemIndex, '', { extractValue: false });
+		if (!isLocator(typed) || typed.mode !== 'url') {
+			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+		}
+		const received = typeof typed.value === 'string' ? `"${typed.value}"` : String(typed.value);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid "${label}" in item ${itemIndex}: the "By URL" mode takes ${expected}`,
+			{ itemIndex, description: `Received: ${received}` },
+		);
+	}
 }
 
 /** The `userId` locator of an item, checked: an ID, an email or "me". */
@@ -27,7 +46,7 @@ export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string {
 		itemIndex,
 		'User',
 		userIdSchema,
-		locatorValue(ctx, 'userId', itemIndex),
+		locatorValue(ctx, 'userId', itemIndex, 'User'),
 	);
 }
 
@@ -53,32 +72,39 @@ export interface InstanceTarget {
 	pathId: string;
 }
 
-function readInstanceTarget(
+const byUrl = ({ urlName, url }: { urlName: string; url: string }) =>
+	`a Zoom ${urlName} such as ${url}`;
+
+const INSTANCES = {
+	meetingId: {
+		label: 'Meeting',
+		schema: instanceIdSchema('meeting'),
+		url: byUrl(INSTANCE_EXAMPLES.meeting),
+	},
+	webinarId: {
+		label: 'Webinar',
+		schema: instanceIdSchema('webinar'),
+		url: byUrl(INSTANCE_EXAMPLES.webinar),
+	},
+} as const;
+
+/** Reads and validates a `meetingId` or `webinarId` locator (ID, UUID or join URL) of one item. */
+export function readInstanceTarget(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	parameter: 'meetingId' | 'webinarId',
+	parameter: keyof typeof INSTANCES,
 ): InstanceTarget {
-	const raw = locatorValue(ctx, parameter, itemIndex);
-	const noun = parameter === 'meetingId' ? 'meeting' : 'webinar';
+	const { label, schema, url } = INSTANCES[parameter];
+	const raw = locatorValue(ctx, parameter, itemIndex, label, url);
 	// An expression such as {{ $json.id }} gives Zoom's numeric ID as a number.
 	const pathId = validateField(
 		ctx,
 		itemIndex,
-		noun === 'meeting' ? 'Meeting' : 'Webinar',
-		noun === 'meeting' ? meetingIdSchema : webinarIdSchema,
+		label,
+		schema,
 		typeof raw === 'number' ? String(raw) : raw,
 	);
 	const asNumber = Number(pathId);
 	const id = isNumericMeetingId(pathId) && Number.isSafeInteger(asNumber) ? asNumber : pathId;
 	return { id, pathId };
-}
-
-/** Reads and validates the `meetingId` locator (ID, UUID or join URL) of one item. */
-export function readMeetingTarget(ctx: IExecuteFunctions, itemIndex: number): InstanceTarget {
-	return readInstanceTarget(ctx, itemIndex, 'meetingId');
-}
-
-/** Reads and validates the `webinarId` locator (ID, UUID or join URL) of one item. */
-export function readWebinarTarget(ctx: IExecuteFunctions, itemIndex: number): InstanceTarget {
-	return readInstanceTarget(ctx, itemIndex, 'webinarId');
 }

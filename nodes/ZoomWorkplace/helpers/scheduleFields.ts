@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { applyFields, type FieldDefinition } from './fields';
 import {
 	durationSchema,
-	integerChoiceSchema,
 	meetingPasswordSchema,
+	numberChoiceSchema,
 	numberSchema,
 	startTimeSchema,
 	timezoneSchema,
@@ -38,10 +38,6 @@ const WEEKDAYS = [
 
 const option = (name: string, value: string | number) => ({ name, value });
 
-/** A choice among Zoom's numbers, refusing anything else (true, 15, …) with the list. */
-export const choice = (values: readonly number[]) =>
-	integerChoiceSchema(values, `must be one of ${values.join(', ')}`);
-
 /** The zone a local time is read in: the chosen one, else the workflow's. */
 function zoneOf(siblings: IDataObject, extra: IDataObject): string | undefined {
 	const chosen = typeof siblings.timezone === 'string' ? siblings.timezone.trim() : '';
@@ -64,7 +60,7 @@ export function buildRecurrence(
 		ctx,
 		itemIndex,
 		'Recurrence → Repeat',
-		choice([1, 2, 3]),
+		numberChoiceSchema([1, 2, 3]),
 		values.type ?? 2,
 	) as 1 | 2 | 3;
 	const recurrence: IDataObject = { type };
@@ -86,7 +82,7 @@ export function buildRecurrence(
 			ctx,
 			itemIndex,
 			'Recurrence → Weekly Days',
-			z.array(choice([1, 2, 3, 4, 5, 6, 7])).min(1, 'choose at least one day'),
+			z.array(numberChoiceSchema([1, 2, 3, 4, 5, 6, 7])).min(1, 'choose at least one day'),
 			values.weeklyDays ?? [],
 		);
 		recurrence.weekly_days = [...new Set(days)].sort().join(',');
@@ -97,14 +93,14 @@ export function buildRecurrence(
 				ctx,
 				itemIndex,
 				'Recurrence → Monthly Week',
-				choice([-1, 1, 2, 3, 4]),
+				numberChoiceSchema([-1, 1, 2, 3, 4]),
 				values.monthlyWeek ?? 1,
 			);
 			recurrence.monthly_week_day = validateField(
 				ctx,
 				itemIndex,
 				'Recurrence → Monthly Week Day',
-				choice([1, 2, 3, 4, 5, 6, 7]),
+				numberChoiceSchema([1, 2, 3, 4, 5, 6, 7]),
 				values.monthlyWeekDay ?? 2,
 			);
 		} else {
@@ -239,7 +235,7 @@ function recurrenceProperty(kind: ScheduledKind, limits: IntervalLimits): INodeP
 	};
 }
 
-/** The shared scheduling fields of a meeting or webinar, Topic included (Update offers it). */
+/** The optional scheduling fields a meeting and a webinar share (Topic is `scheduleTopic`). */
 export function scheduleFields(kind: ScheduledKind, limits: IntervalLimits): FieldDefinition[] {
 	const Kind = kind === 'meeting' ? 'Meeting' : 'Webinar';
 	return [
@@ -335,18 +331,25 @@ export function scheduleFields(kind: ScheduledKind, limits: IntervalLimits): Fie
 			schema: timezoneSchema,
 			skip: (value) => value === '',
 		},
-		{
-			property: {
-				displayName: 'Topic',
-				name: 'topic',
-				type: 'string',
-				default: '',
-				description: `${Kind} topic (up to 200 characters)`,
-			},
-			zoom: 'topic',
-			schema: topicSchema,
-		},
 	];
+}
+
+/**
+ * The topic of a meeting or webinar: required in Create (a parameter of its own), one of the
+ * Update Fields in Update.
+ */
+export function scheduleTopic(kind: ScheduledKind): FieldDefinition {
+	return {
+		property: {
+			displayName: 'Topic',
+			name: 'topic',
+			type: 'string',
+			default: '',
+			description: `${kind === 'meeting' ? 'Meeting' : 'Webinar'} topic (up to 200 characters)`,
+		},
+		zoom: 'topic',
+		schema: topicSchema,
+	};
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isNumericMeetingId, parseMeetingIdentifier } from './identifiers';
+import { INSTANCE_EXAMPLES, isNumericMeetingId, parseMeetingIdentifier } from './identifiers';
 import { toZoomStartTime } from './time';
 
 /** zod schemas for everything a person types into the node. Messages are read by people. */
@@ -28,11 +28,34 @@ export function integerChoiceSchema(allowed: readonly number[], message: string)
 	return numberSchema(message).refine((v) => allowed.includes(v), message);
 }
 
+/** One of Zoom's numbers (an enum of its spec), refusing anything else (true, 15, …) with the list. */
+export function numberChoiceSchema(values: readonly number[]) {
+	return integerChoiceSchema(values, `must be one of ${values.join(', ')}`);
+}
+
+/** One of Zoom's words (an enum of its spec), refusing anything else with the list. */
+export function textChoiceSchema<T extends string>(values: readonly [T, ...T[]]) {
+	return z.enum(values as [T, ...T[]], {
+		errorMap: () => ({ message: `must be one of ${values.join(', ')}` }),
+	});
+}
+
 export const emailSchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.trim()
 	.min(1, 'is required')
 	.email('is not a valid email address');
+
+/** Emails separated by commas, semicolons or spaces, each checked; Zoom's separator differs per field. */
+export const emailListSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.transform((v) =>
+		v
+			.split(/[,;\s]+/)
+			.map((e) => e.trim())
+			.filter(Boolean),
+	)
+	.pipe(z.array(emailSchema));
 
 export const userIdSchema = z
 	.string({ invalid_type_error: 'must be text' })
@@ -45,9 +68,8 @@ export const userIdSchema = z
 
 /** A meeting or webinar: a numeric ID of 9 to 11 digits, an instance UUID, or a join URL. */
 export function instanceIdSchema(noun: 'meeting' | 'webinar') {
-	const example =
-		noun === 'meeting' ? 'https://zoom.us/j/85746065432' : 'https://zoom.us/w/95204914252';
-	const forms = `a ${noun} ID of 9 to 11 digits (such as ${noun === 'meeting' ? '85746065432' : '95204914252'}), a ${noun} UUID, or a Zoom join URL such as ${example}`;
+	const example = INSTANCE_EXAMPLES[noun];
+	const forms = `a ${noun} ID of 9 to 11 digits (such as ${example.id}), a ${noun} UUID, or a Zoom join URL such as ${example.url}`;
 	return z
 		.string({ invalid_type_error: 'must be text' })
 		.transform((v) => parseMeetingIdentifier(v))

@@ -41,21 +41,26 @@ export async function searchUsers(
 	};
 }
 
+/** Whose meetings or webinars a list offers: the operation's User, else the credential's user. */
+export function listOwner(ctx: ILoadOptionsFunctions): string {
+	try {
+		const userId = ctx.getNodeParameter('userId', undefined, { extractValue: true }) as
+			| string
+			| undefined;
+		if (userId) return userId;
+	} catch {
+		// The operation has no user field.
+	}
+	return 'me';
+}
+
 export async function searchMeetings(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this) });
-	let userId = 'me';
-	try {
-		const locator = this.getNodeParameter('userId', undefined, { extractValue: true }) as
-			| string
-			| undefined;
-		if (locator) userId = locator;
-	} catch {
-		// The operation has no user field: list the credential user's meetings.
-	}
+	const userId = listOwner(this);
 	const qs: IDataObject = { page_size: PAGE_SIZE, type: 'upcoming' };
 	if (paginationToken) qs.next_page_token = paginationToken;
 	const { body } = await client.request<IDataObject>({

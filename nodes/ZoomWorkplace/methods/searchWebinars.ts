@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { credentialTypeOf } from '../actions/shared/credentialType';
 import { ZoomClient } from '../../core/transport';
+import { listOwner } from './listSearch';
 
 /** Webinars of the item's user ("me" without one) for the `webinarId` locator, a page at a time. */
 export async function searchWebinars(
@@ -10,15 +11,7 @@ export async function searchWebinars(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this) });
-	let userId = 'me';
-	try {
-		const locator = this.getNodeParameter('userId', undefined, { extractValue: true }) as
-			| string
-			| undefined;
-		if (locator) userId = locator;
-	} catch {
-		// The operation has no user field: list the credential user's webinars.
-	}
+	const userId = listOwner(this);
 	// Zoom pages this list by number (the spec has no next_page_token parameter here).
 	const pageNumber = Math.max(1, Number(paginationToken) || 1);
 	const pageSize = 100;

@@ -15,9 +15,9 @@ import {
 	type EndpointName,
 } from '../zoom/endpoints';
 import { dailyLimitError, describeFailure, zoomApiError, type FailedCall } from './errors';
+import { headerValue } from './headers';
 import {
 	DailyLimitReachedError,
-	headerValue,
 	realClock,
 	sharedRateLimiter,
 	WaitCancelledError,

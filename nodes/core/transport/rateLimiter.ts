@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { PRO_PLAN_LIMITS, type RateLimitCategory } from '../zoom/categories';
+import { headerValue } from './headers';
 
 /** Pace a little below Zoom's limit so clock skew and jitter do not tip a window over. */
 const PACING_HEADROOM = 0.95;
@@ -505,19 +506,6 @@ export class RateLimiter {
 function clampShare(share: number | undefined): number {
 	if (share === undefined || !Number.isFinite(share) || share <= 0) return 1;
 	return Math.min(1, share);
-}
-
-export function headerValue(
-	headers: Record<string, unknown> | undefined,
-	name: string,
-): string | undefined {
-	if (!headers) return undefined;
-	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() === wanted)
-			return Array.isArray(value) ? String(value[0]) : String(value);
-	}
-	return undefined;
 }
 
 /** One limiter per Zoom account and API host, shared by every execution in this n8n process. */

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../shared/common.descriptions';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import { recordingIdSchema, recordingScopeFields } from './shared';
@@ -18,8 +17,6 @@ export const label: OperationLabel = {
 	action: 'Delete a cloud recording',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['delete'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = [
 	'deleteMeetingRecordings',
@@ -27,12 +24,11 @@ export const endpoints: readonly EndpointName[] = [
 ];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
-	{
-		...meetingIdField(show),
-		description: 'The meeting: its ID (the latest instance), an instance UUID or its join URL',
-	},
-	...recordingScopeFields(show, 'Delete'),
+	scopeNotice(endpoints),
+	MEETING_KIND.locator(
+		'The meeting: its ID (the latest instance), an instance UUID or its join URL',
+	),
+	...recordingScopeFields('Delete'),
 	{
 		displayName: 'Delete Action',
 		name: 'deleteAction',
@@ -50,9 +46,8 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'trash',
-		displayOptions: { show },
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 export async function execute(
@@ -60,7 +55,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const action = validateField(
 		this,
 		itemIndex,

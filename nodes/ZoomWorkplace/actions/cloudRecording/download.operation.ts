@@ -2,10 +2,9 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } 
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../shared/common.descriptions';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import { ItemsWithBinary, type OperationLabel } from '../shared/types';
@@ -20,25 +19,20 @@ export const label: OperationLabel = {
 	action: 'Download a cloud recording',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['download'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
-	{
-		...meetingIdField(show),
-		description:
-			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
-	},
+	scopeNotice(endpoints),
+	MEETING_KIND.locator(
+		'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
+	),
 	{
 		...fileTypesProperty(
 			'Which files to download. None chosen: every file of the recording. Each becomes a binary property named after its type (mp4, m4a, transcript, …; a second file of a type gets _2).',
 		),
-		displayOptions: { show },
 	},
-	optionsCollection(show, [
+	optionsCollection([
 		{
 			displayName: 'Binary Property Prefix',
 			name: 'binaryPropertyPrefix',
@@ -66,7 +60,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<ItemsWithBinary> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const fileTypes = validateField(
 		this,
 		itemIndex,

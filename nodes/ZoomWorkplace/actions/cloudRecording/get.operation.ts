@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import type { FieldDefinition } from '../../helpers/fields';
-import { readMeetingTarget } from '../../helpers/parameters';
 import { booleanSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../shared/common.descriptions';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -17,8 +16,6 @@ export const label: OperationLabel = {
 	description: 'Get the recording files of a meeting',
 	action: 'Get a cloud recording',
 };
-
-const show = { resource: ['cloudRecording'], operation: ['get'] };
 
 export const getFields: FieldDefinition[] = [
 	{
@@ -61,13 +58,11 @@ export const getFields: FieldDefinition[] = [
 export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
-	{
-		...meetingIdField(show),
-		description:
-			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
-	},
-	optionsCollection(show, getFields),
+	scopeNotice(endpoints),
+	MEETING_KIND.locator(
+		'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
+	),
+	optionsCollection(getFields),
 ];
 
 export async function execute(
@@ -75,7 +70,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const { qs } = readOperationOptions(this, itemIndex, getFields);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getMeetingRecordings',

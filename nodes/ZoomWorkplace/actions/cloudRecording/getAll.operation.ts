@@ -21,8 +21,6 @@ export const label: OperationLabel = {
 	action: 'Get many cloud recordings',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['getAll'] };
-
 /** Zoom filters of `GET /users/{userId}/recordings`, each sent under Zoom's name. */
 const filterFields: FieldDefinition[] = [
 	{
@@ -86,8 +84,8 @@ const filterFields: FieldDefinition[] = [
 export const endpoints: readonly EndpointName[] = ['listUserRecordings'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints, 'Needs a Pro or higher plan with Cloud Recording on.'),
-	userIdField(show, 'Whose cloud recordings to list: "me", a user ID or an email'),
+	scopeNotice(endpoints, 'Needs a Pro or higher plan with Cloud Recording on.'),
+	userIdField('Whose cloud recordings to list: "me", a user ID or an email'),
 	{
 		displayName: 'From',
 		name: 'from',
@@ -96,7 +94,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'First day (UTC) of meetings whose recordings to list. Any range works: the node asks Zoom month by month.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'To',
@@ -104,11 +101,10 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Last day (UTC), included. Empty: today.',
-		displayOptions: { show },
 	},
-	...returnAllAndLimit(show),
+	...returnAllAndLimit(),
 	{
-		...fieldsCollection('filters', 'Filters', filterFields, show, 'Add Filter'),
+		...fieldsCollection('filters', 'Filters', filterFields, 'Add Filter'),
 		options: [
 			...filterFields.map((field) => field.property),
 			fileTypesProperty(
@@ -116,7 +112,7 @@ export const description: INodeProperties[] = [
 			),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 /** A date picker gives a string; an expression may give a Luxon DateTime or a Date. */

@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import { parseVtt } from '../../helpers/vtt';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../shared/common.descriptions';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import { downloadText, notDownloadable } from './files';
@@ -20,19 +19,15 @@ export const label: OperationLabel = {
 	action: 'Get the transcript of a cloud recording',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['getTranscript'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getMeetingRecordings'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints, 'Needs "Audio transcript" on in the cloud recording settings.'),
-	{
-		...meetingIdField(show),
-		description:
-			'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
-	},
-	optionsCollection(show, [
+	scopeNotice(endpoints, 'Needs "Audio transcript" on in the cloud recording settings.'),
+	MEETING_KIND.locator(
+		'The meeting: its ID (the latest instance), an instance UUID (that instance) or its join URL',
+	),
+	optionsCollection([
 		{
 			displayName: 'Source',
 			name: 'source',
@@ -64,7 +59,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const source = validateField(
 		this,

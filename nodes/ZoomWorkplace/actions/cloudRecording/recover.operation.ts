@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../shared/common.descriptions';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import { recordingIdSchema, recordingScopeFields } from './shared';
@@ -17,8 +16,6 @@ export const label: OperationLabel = {
 	action: 'Recover a cloud recording',
 };
 
-const show = { resource: ['cloudRecording'], operation: ['recover'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = [
 	'recoverMeetingRecordings',
@@ -26,14 +23,12 @@ export const endpoints: readonly EndpointName[] = [
 ];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
-	{
-		...meetingIdField(show),
-		description:
-			'The meeting whose trashed recordings to recover: best its instance UUID ("uuid" of Get Many with Trash on), which Zoom documents for recovering all files; a meeting ID or join URL addresses its latest instance',
-	},
-	...recordingScopeFields(show, 'Recover'),
-	optionsCollection(show),
+	scopeNotice(endpoints),
+	MEETING_KIND.locator(
+		'The meeting whose trashed recordings to recover: best its instance UUID ("uuid" of Get Many with Trash on), which Zoom documents for recovering all files; a meeting ID or join URL addresses its latest instance',
+	),
+	...recordingScopeFields('Recover'),
+	optionsCollection(),
 ];
 
 export async function execute(
@@ -41,7 +36,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const body = { action: 'recover' };
 	if (this.getNodeParameter('target', itemIndex, 'meeting') === 'file') {
 		const recordingId = validateField(

@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { textChoiceSchema } from '../../helpers/schemas';
+
 /** Zoom's recording file types (`recording_files[].file_type`). */
 export const FILE_TYPES = [
 	{ name: 'Audio Only (M4A)', value: 'M4A' },
@@ -18,12 +20,7 @@ export const FILE_TYPES = [
 const FILE_TYPE_VALUES = FILE_TYPES.map((type) => type.value) as unknown as [string, ...string[]];
 
 export const fileTypesSchema = z
-	.array(
-		z.enum(FILE_TYPE_VALUES, {
-			errorMap: () => ({ message: `must be one of ${FILE_TYPE_VALUES.join(', ')}` }),
-		}),
-		{ invalid_type_error: 'must be a list of file types' },
-	)
+	.array(textChoiceSchema(FILE_TYPE_VALUES), { invalid_type_error: 'must be a list of file types' })
 	.or(
 		z
 			.string()
@@ -58,10 +55,7 @@ export function filterFiles(
 }
 
 /** What to delete or recover: the meeting's recordings, or one file. */
-export function recordingScopeFields(
-	show: NonNullable<INodeProperties['displayOptions']>['show'],
-	verb: string,
-): INodeProperties[] {
+export function recordingScopeFields(verb: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Recordings',
@@ -81,7 +75,6 @@ export function recordingScopeFields(
 				},
 			],
 			default: 'meeting',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Recording File ID',
@@ -92,7 +85,7 @@ export function recordingScopeFields(
 			placeholder: 'a2f19f96-9294-4f51-8134-6f0eea108eb2',
 			description:
 				'The ID of the file, from the ID of an entry of recording_files (Get or Get Many)',
-			displayOptions: { show: { ...show, target: ['file'] } },
+			displayOptions: { show: { target: ['file'] } },
 		},
 	];
 }

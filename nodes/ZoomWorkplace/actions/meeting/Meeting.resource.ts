@@ -1,23 +1,22 @@
+import { scheduledOperations } from '../scheduled/operations';
 import { defineResource } from '../shared/types';
-import * as create from './create.operation';
-import * as deleteMeeting from './delete.operation';
-import * as end from './end.operation';
-import * as get from './get.operation';
-import * as getAll from './getAll.operation';
+import { MEETING } from './descriptor';
 import * as getInvitation from './getInvitation.operation';
-import * as update from './update.operation';
+
+const scheduled = scheduledOperations(MEETING);
 
 export const meeting = defineResource({
-	value: 'meeting',
-	displayName: 'Meeting',
+	value: MEETING.resource,
+	displayName: MEETING.label,
 	defaultOperation: 'create',
+	// In the order the docs table lists them.
 	operations: {
-		create,
-		delete: deleteMeeting,
-		end,
-		get,
-		getAll,
+		create: scheduled.create,
+		delete: scheduled.delete,
+		end: scheduled.end,
+		get: scheduled.get,
+		getAll: scheduled.getAll,
 		getInvitation,
-		update,
+		update: scheduled.update,
 	},
 });

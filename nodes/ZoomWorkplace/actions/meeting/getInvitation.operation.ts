@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../../core/transport';
-import { readMeetingTarget } from '../../helpers/parameters';
-import { meetingIdField } from '../shared/common.descriptions';
+import { locatorFor, MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../shared/types';
@@ -14,12 +13,13 @@ export const label: OperationLabel = {
 	action: 'Get a meeting invitation',
 };
 
-const show = { resource: ['meeting'], operation: ['getInvitation'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getMeetingInvitation'];
 
-export const description: INodeProperties[] = [meetingIdField(show), optionsCollection(show)];
+export const description: INodeProperties[] = [
+	locatorFor(MEETING_KIND, 'getMeetingInvitation'),
+	optionsCollection(),
+];
 
 /** Returns `{ id, invitation }` (and Zoom's `sip_links` when present). */
 export async function execute(
@@ -27,7 +27,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getMeetingInvitation',
 		pathParameters: { meetingId: target.pathId },

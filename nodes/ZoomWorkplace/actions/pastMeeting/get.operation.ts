@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readMeetingTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../shared/common.descriptions';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -15,19 +14,15 @@ export const label: OperationLabel = {
 	action: 'Get a past meeting',
 };
 
-const show = { resource: ['pastMeeting'], operation: ['get'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getPastMeeting'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints, 'Needs a paid (Pro or higher) plan.'),
-	{
-		...meetingIdField(show),
-		description:
-			'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
-	},
-	optionsCollection(show),
+	scopeNotice(endpoints, 'Needs a paid (Pro or higher) plan.'),
+	MEETING_KIND.locator(
+		'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
+	),
+	optionsCollection(),
 ];
 
 export async function execute(
@@ -35,7 +30,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const { body } = await client.request<IDataObject>({
 		endpoint: 'getPastMeeting',
 		pathParameters: { meetingId: target.pathId },

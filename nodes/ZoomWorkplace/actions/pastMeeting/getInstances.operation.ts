@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isNumericMeetingId } from '../../helpers/identifiers';
-import { readMeetingTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField } from '../shared/common.descriptions';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -17,18 +16,15 @@ export const label: OperationLabel = {
 	action: 'Get past meeting instances',
 };
 
-const show = { resource: ['pastMeeting'], operation: ['getInstances'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['listPastMeetingInstances'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints),
-	{
-		...meetingIdField(show),
-		description: 'The meeting: its ID or its join URL (an instance UUID is not accepted here)',
-	},
-	optionsCollection(show),
+	scopeNotice(endpoints),
+	MEETING_KIND.locator(
+		'The meeting: its ID or its join URL (an instance UUID is not accepted here)',
+	),
+	optionsCollection(),
 ];
 
 /** One item per time the meeting took place: `{uuid, start_time}`, newest first as Zoom lists them. */
@@ -37,7 +33,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	if (!isNumericMeetingId(target.pathId)) {
 		throw new NodeOperationError(
 			this.getNode(),

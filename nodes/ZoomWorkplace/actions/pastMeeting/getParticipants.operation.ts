@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, readMeetingTarget } from '../../helpers/parameters';
+import { readLimit } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField, returnAllAndLimit } from '../shared/common.descriptions';
+import { returnAllAndLimit } from '../shared/common.descriptions';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -14,8 +15,6 @@ export const label: OperationLabel = {
 	description: 'List the participants of a meeting that took place',
 	action: 'Get past meeting participants',
 };
-
-const show = { resource: ['pastMeeting'], operation: ['getParticipants'] };
 
 /**
  * Zoom documents that this endpoint returns nobody for a meeting with a single participant. An
@@ -29,14 +28,12 @@ export const NO_PARTICIPANTS_NOTICE =
 export const endpoints: readonly EndpointName[] = ['listPastMeetingParticipants'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(show, endpoints, 'Needs a paid (Pro or higher) plan.'),
-	{
-		...meetingIdField(show),
-		description:
-			'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
-	},
-	...returnAllAndLimit(show),
-	optionsCollection(show),
+	scopeNotice(endpoints, 'Needs a paid (Pro or higher) plan.'),
+	MEETING_KIND.locator(
+		'The meeting that took place: its ID (the latest instance), an instance UUID (from Get Instances) or its join URL',
+	),
+	...returnAllAndLimit(),
+	optionsCollection(),
 ];
 
 export async function execute(
@@ -44,7 +41,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const participants = await client.requestAllItems({
 		endpoint: 'listPastMeetingParticipants',

@@ -2,20 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helpers/batch';
-import { applyFields, fieldsCollection } from '../../helpers/fields';
+import {
+	applyFields,
+	fieldParameters,
+	fieldsCollection,
+	readFieldParameters,
+	type FieldDefinition,
+} from '../../helpers/fields';
 import { emailSchema } from '../../helpers/schemas';
-import { validateField } from '../../helpers/validation';
 import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { optionsCollection } from '../shared/requestSettings';
-import type {
-	BatchItemResult,
-	BatchOptions,
-	OperationResult,
-	ZoomOperation,
-} from '../shared/types';
+import type { BatchItemResult, BatchOptions, ZoomOperation } from '../shared/types';
 import { createdFromFound, findRegistrants } from './find';
-import { executeOne, Outcomes, readEach, worthSplitting } from './outcomes';
+import { executeThroughBatch, Outcomes, readEach, worthSplitting } from './outcomes';
 import type { RegistrantParent } from './parent';
 import { registrantFieldDefinitions } from './registrantFields';
 
@@ -56,6 +56,35 @@ const registrantEmailSchema = emailSchema.pipe(
 	z.string().max(128, 'must be at most 128 characters'),
 );
 
+/** The required inputs of a registration. */
+const PARAMETERS: FieldDefinition[] = [
+	{
+		property: {
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "The registrant's email address",
+		},
+		zoom: 'email',
+		schema: registrantEmailSchema,
+		required: true,
+	},
+	{
+		property: {
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			description: "The registrant's first name (up to 64 characters)",
+		},
+		zoom: 'first_name',
+		schema: firstNameSchema,
+		required: true,
+	},
+];
+
 /**
  * Zoom's batch registration needs a scheduled meeting (type 2) / webinar (type 5) that requires
  * registration (approval type 0 or 1). Asked once per parent; any doubt means single creates.
@@ -80,55 +109,20 @@ async function acceptsBatch(
 }
 
 export function registrantCreate(parent: RegistrantParent): ZoomOperation {
-	const show = { resource: [parent.resource], operation: ['create'] };
 	const definitions = registrantFieldDefinitions(parent);
 
 	const description: INodeProperties[] = [
-		parent.locator(show),
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			required: true,
-			default: '',
-			description: "The registrant's email address",
-			displayOptions: { show },
-		},
-		{
-			displayName: 'First Name',
-			name: 'firstName',
-			type: 'string',
-			required: true,
-			default: '',
-			description: "The registrant's first name (up to 64 characters)",
-			displayOptions: { show },
-		},
-		fieldsCollection('additionalFields', 'Additional Fields', definitions, show),
-		optionsCollection(show),
+		parent.parentLocator(),
+		...fieldParameters(PARAMETERS),
+		fieldsCollection('additionalFields', 'Additional Fields', definitions),
+		optionsCollection(),
 	];
 
 	function read(ctx: IExecuteFunctions, itemIndex: number): CreateEntry {
 		const target = parent.read(ctx, itemIndex);
-		const email = validateField(
-			ctx,
-			itemIndex,
-			'Email',
-			registrantEmailSchema,
-			ctx.getNodeParameter('email', itemIndex, ''),
-		);
-		const firstName = validateField(
-			ctx,
-			itemIndex,
-			'First Name',
-			firstNameSchema,
-			ctx.getNodeParameter('firstName', itemIndex, ''),
-		);
+		const parts = readFieldParameters(ctx, itemIndex, PARAMETERS);
 		const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const { body, qs } = applyFields(ctx, itemIndex, definitions, fields, {
-			body: { email, first_name: firstName },
-			qs: {},
-		});
+		const { body, qs } = applyFields(ctx, itemIndex, definitions, fields, parts);
 		return { itemIndex, target, body, qs };
 	}
 
@@ -286,17 +280,6 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 		return outcomes.list();
 	}
 
-	async function execute(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		client: ZoomClient,
-	): Promise<OperationResult> {
-		return await executeOne(
-			itemIndex,
-			async (indexes) => await executeBatch.call(this, indexes, client, { maxConcurrency: 1 }),
-		);
-	}
-
 	return {
 		label: {
 			name: 'Create',
@@ -304,7 +287,7 @@ export function registrantCreate(parent: RegistrantParent): ZoomOperation {
 			action: `Create a ${parent.noun} registrant`,
 		},
 		description,
-		execute,
+		execute: executeThroughBatch(executeBatch),
 		executeBatch,
 		// The meeting/webinar is read to decide on batching; the list is the create's look-up.
 		endpoints: [

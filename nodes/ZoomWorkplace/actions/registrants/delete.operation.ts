@@ -8,7 +8,6 @@ import type { RegistrantParent } from './parent';
 import { readRegistrantId, registrantIdField } from './registrantId';
 
 export function registrantDelete(parent: RegistrantParent): ZoomOperation {
-	const show = { resource: [parent.resource], operation: ['delete'] };
 	const options = [
 		occurrenceIdOption(
 			`Delete the registration for this occurrence of a recurring ${parent.noun} only`,
@@ -21,7 +20,7 @@ export function registrantDelete(parent: RegistrantParent): ZoomOperation {
 			action: `Delete a ${parent.noun} registrant`,
 		},
 		endpoints: [parent.endpoints.delete],
-		description: [parent.locator(show), registrantIdField(show), optionsCollection(show, options)],
+		description: [parent.parentLocator(), registrantIdField(), optionsCollection(options)],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient) {
 			const target = parent.read(this, itemIndex);
 			const registrantId = readRegistrantId(this, itemIndex);

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
+import { findCreated, sameEmail } from '../../helpers/createdLookUp';
 import type { RegistrantParent } from './parent';
 
 /** A registration that a create just made is pending (manual approval) or approved. */
@@ -26,9 +27,14 @@ export async function findRegistrants(
 			qs: { status },
 			arrayKey: 'registrants',
 		});
-		for (const registrant of registrants) {
-			const email = String(registrant.email ?? '').toLowerCase();
-			if (wanted.has(email) && !found.has(email)) found.set(email, { ...registrant, status });
+		for (const email of wanted) {
+			if (found.has(email)) continue;
+			// Any age: Zoom answers a repeated registration with the one that exists.
+			const registrant = findCreated(registrants, {
+				sent: { email },
+				compare: { email: sameEmail },
+			});
+			if (registrant) found.set(email, { ...registrant, status });
 		}
 		if (found.size === wanted.size) break;
 	}

@@ -9,7 +9,6 @@ import type { RegistrantParent } from './parent';
 import { readRegistrantId, registrantIdField } from './registrantId';
 
 export function registrantGet(parent: RegistrantParent): ZoomOperation {
-	const show = { resource: [parent.resource], operation: ['get'] };
 	const options: FieldDefinition[] = parent.getTakesOccurrence
 		? [occurrenceIdOption(`The registration for this occurrence of a recurring ${parent.noun}`)]
 		: [];
@@ -20,7 +19,7 @@ export function registrantGet(parent: RegistrantParent): ZoomOperation {
 			action: `Get a ${parent.noun} registrant`,
 		},
 		endpoints: [parent.endpoints.get],
-		description: [parent.locator(show), registrantIdField(show), optionsCollection(show, options)],
+		description: [parent.parentLocator(), registrantIdField(), optionsCollection(options)],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient) {
 			const target = parent.read(this, itemIndex);
 			const registrantId = readRegistrantId(this, itemIndex);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
 import { readLimit } from '../../helpers/parameters';
+import { textChoiceSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
 import { occurrenceIdOption, returnAllAndLimit } from '../shared/common.descriptions';
 import { optionsCollection } from '../shared/requestSettings';
@@ -12,7 +13,6 @@ import type { RegistrantParent } from './parent';
 const LIST_STATUSES = ['pending', 'approved', 'denied'] as const;
 
 export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
-	const show = { resource: [parent.resource], operation: ['getAll'] };
 	const filters: FieldDefinition[] = [
 		occurrenceIdOption(`Only registrants of this occurrence of a recurring ${parent.noun}`),
 		...(parent.sourceId
@@ -48,9 +48,7 @@ export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
 			},
 			zoom: 'status',
 			in: 'query',
-			schema: z.enum(LIST_STATUSES, {
-				errorMap: () => ({ message: `must be one of ${LIST_STATUSES.join(', ')}` }),
-			}),
+			schema: textChoiceSchema(LIST_STATUSES),
 			skip: (value) => value === '',
 		},
 	];
@@ -62,10 +60,10 @@ export function registrantGetAll(parent: RegistrantParent): ZoomOperation {
 		},
 		endpoints: [parent.endpoints.list],
 		description: [
-			parent.locator(show),
-			...returnAllAndLimit(show),
-			fieldsCollection('filters', 'Filters', filters, show, 'Add Filter'),
-			optionsCollection(show),
+			parent.parentLocator(),
+			...returnAllAndLimit(),
+			fieldsCollection('filters', 'Filters', filters, 'Add Filter'),
+			optionsCollection(),
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number, client: ZoomClient) {
 			const target = parent.read(this, itemIndex);

@@ -1,4 +1,7 @@
-import type { BatchItemResult, OperationResult } from '../shared/types';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { ZoomClient } from '../../../core/transport';
+import type { BatchItemResult, OperationResult, ZoomOperation } from '../shared/types';
 
 /** Collects one outcome per input item of a batch operation. */
 export class Outcomes {
@@ -60,13 +63,18 @@ export function worthSplitting(error: unknown, batchSize: number): boolean {
 	return status === 400 && (code === 300 || code === 303);
 }
 
-/** One item through the batch entry point: for `execute` (e.g. an AI tool call). */
-export async function executeOne(
-	itemIndex: number,
-	batch: (indexes: number[]) => Promise<BatchItemResult[]>,
-): Promise<OperationResult> {
-	const [outcome] = await batch([itemIndex]);
-	if (!outcome) throw new Error(`No result for item ${itemIndex}`);
-	if ('error' in outcome) throw outcome.error;
-	return outcome.result;
+/** The `execute` of a batch operation: one item through its batch entry point (e.g. an AI tool call). */
+export function executeThroughBatch(
+	executeBatch: NonNullable<ZoomOperation['executeBatch']>,
+): ZoomOperation['execute'] {
+	return async function execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: ZoomClient,
+	): Promise<OperationResult> {
+		const [outcome] = await executeBatch.call(this, [itemIndex], client, { maxConcurrency: 1 });
+		if (!outcome) throw new Error(`No result for item ${itemIndex}`);
+		if ('error' in outcome) throw outcome.error;
+		return outcome.result;
+	};
 }

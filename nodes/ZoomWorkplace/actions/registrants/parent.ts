@@ -1,28 +1,17 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	readMeetingTarget,
-	readWebinarTarget,
-	type InstanceTarget,
-} from '../../helpers/parameters';
 import type { EndpointName } from '../../../core/zoom/endpoints';
-import { meetingIdField } from '../shared/common.descriptions';
-import { webinarIdField } from '../webinar/webinarIdField';
-
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+import { MEETING_KIND, WEBINAR_KIND, type InstanceKind } from '../shared/instances';
 
 /**
- * What differs between meeting and webinar registrants: the resource, the locator, the
- * endpoints, and which fields Zoom takes. Every registrant operation is written once for both.
+ * What differs between meeting and webinar registrants: the parent kind (resource locator,
+ * reader), the endpoints, and which fields Zoom takes. Every registrant operation is written
+ * once for both.
  */
-export interface RegistrantParent {
+export interface RegistrantParent extends InstanceKind {
 	resource: 'meetingRegistrant' | 'webinarRegistrant';
-	noun: 'meeting' | 'webinar';
-	label: 'Meeting' | 'Webinar';
-	/** Path parameter and node parameter name. */
-	parameter: 'meetingId' | 'webinarId';
-	locator(show: Show): INodeProperties;
-	read(ctx: IExecuteFunctions, itemIndex: number): InstanceTarget;
+	/** The meeting or webinar locator of every registrant operation. */
+	parentLocator(): INodeProperties;
 	endpoints: {
 		list: EndpointName;
 		create: EndpointName;
@@ -42,16 +31,19 @@ export interface RegistrantParent {
 	getTakesOccurrence: boolean;
 }
 
-export const MEETING_PARENT: RegistrantParent = {
+function registrantParent(
+	kind: InstanceKind,
+	facts: Omit<RegistrantParent, keyof InstanceKind | 'parentLocator'>,
+): RegistrantParent {
+	return {
+		...kind,
+		...facts,
+		parentLocator: () => kind.locator(`The ${kind.noun} with registration: its ID or its join URL`),
+	};
+}
+
+export const MEETING_PARENT = registrantParent(MEETING_KIND, {
 	resource: 'meetingRegistrant',
-	noun: 'meeting',
-	label: 'Meeting',
-	parameter: 'meetingId',
-	locator: (show) => ({
-		...meetingIdField(show),
-		description: 'The meeting with registration: its ID or its join URL',
-	}),
-	read: readMeetingTarget,
 	endpoints: {
 		list: 'listMeetingRegistrants',
 		create: 'createMeetingRegistrant',
@@ -65,15 +57,10 @@ export const MEETING_PARENT: RegistrantParent = {
 	autoApprove: true,
 	sourceId: false,
 	getTakesOccurrence: false,
-};
+});
 
-export const WEBINAR_PARENT: RegistrantParent = {
+export const WEBINAR_PARENT = registrantParent(WEBINAR_KIND, {
 	resource: 'webinarRegistrant',
-	noun: 'webinar',
-	label: 'Webinar',
-	parameter: 'webinarId',
-	locator: (show) => webinarIdField(show, 'The webinar with registration: its ID or its join URL'),
-	read: readWebinarTarget,
 	endpoints: {
 		list: 'listWebinarRegistrants',
 		create: 'createWebinarRegistrant',
@@ -87,4 +74,4 @@ export const WEBINAR_PARENT: RegistrantParent = {
 	autoApprove: false,
 	sourceId: true,
 	getTakesOccurrence: true,
-};
+});

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { validateField } from '../../helpers/validation';
@@ -13,7 +13,7 @@ const registrantIdSchema = z
 			.regex(/^[A-Za-z0-9_-]+$/, 'must be a registrant ID such as 9tboDiHUQAeOnbmudzWa5g'),
 	);
 
-export function registrantIdField(show: IDataObject): INodeProperties {
+export function registrantIdField(): INodeProperties {
 	return {
 		displayName: 'Registrant ID',
 		name: 'registrantId',
@@ -22,7 +22,6 @@ export function registrantIdField(show: IDataObject): INodeProperties {
 		default: '',
 		placeholder: '9tboDiHUQAeOnbmudzWa5g',
 		description: "The registrant's ID, as Create or Get Many return it",
-		displayOptions: { show: show as Record<string, string[]> },
 	};
 }
 

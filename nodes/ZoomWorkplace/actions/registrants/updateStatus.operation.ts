@@ -2,19 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helpers/batch';
-import { emailSchema } from '../../helpers/schemas';
+import { emailSchema, textChoiceSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { occurrenceIdOption } from '../shared/common.descriptions';
 import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
-import type {
-	BatchItemResult,
-	BatchOptions,
-	OperationResult,
-	ZoomOperation,
-} from '../shared/types';
-import { executeOne, Outcomes, readEach, worthSplitting } from './outcomes';
+import type { BatchItemResult, BatchOptions, ZoomOperation } from '../shared/types';
+import { executeThroughBatch, Outcomes, readEach, worthSplitting } from './outcomes';
 import type { RegistrantParent } from './parent';
 import {
 	REGISTRANT_ACTIONS,
@@ -53,19 +48,16 @@ const registrantSchema = z
 		]),
 	);
 
-const actionSchema = z.enum(REGISTRANT_ACTIONS, {
-	errorMap: () => ({ message: `must be one of ${REGISTRANT_ACTIONS.join(', ')}` }),
-});
+const actionSchema = textChoiceSchema(REGISTRANT_ACTIONS);
 
 export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation {
-	const show = { resource: [parent.resource], operation: ['updateStatus'] };
 	const options = [
 		occurrenceIdOption(
 			`Change the registration for this occurrence of a recurring ${parent.noun} only`,
 		),
 	];
 	const description: INodeProperties[] = [
-		parent.locator(show),
+		parent.parentLocator(),
 		{
 			displayName: 'Registrant ID',
 			name: 'registrantId',
@@ -77,7 +69,6 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 				"The registrant's ID (from Create or Get Many), or their email. Items with the same " +
 				parent.noun +
 				' and action are sent together, up to 30 per request.',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Action',
@@ -105,9 +96,8 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 					action: 'Deny a pending registration',
 				},
 			],
-			displayOptions: { show },
 		},
-		optionsCollection(show, options),
+		optionsCollection(options),
 	];
 
 	function read(ctx: IExecuteFunctions, itemIndex: number): StatusEntry {
@@ -202,17 +192,6 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 		return outcomes.list();
 	}
 
-	async function execute(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		client: ZoomClient,
-	): Promise<OperationResult> {
-		return await executeOne(
-			itemIndex,
-			async (indexes) => await executeBatch.call(this, indexes, client, { maxConcurrency: 1 }),
-		);
-	}
-
 	return {
 		label: {
 			name: 'Update Status',
@@ -220,7 +199,7 @@ export function registrantUpdateStatus(parent: RegistrantParent): ZoomOperation 
 			action: `Update a ${parent.noun} registrant status`,
 		},
 		description,
-		execute,
+		execute: executeThroughBatch(executeBatch),
 		executeBatch,
 		endpoints: [parent.endpoints.status],
 	};

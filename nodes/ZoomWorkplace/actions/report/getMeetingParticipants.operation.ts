@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { FieldDefinition } from '../../helpers/fields';
-import { readLimit, readMeetingTarget } from '../../helpers/parameters';
+import { readLimit } from '../../helpers/parameters';
 import { booleanSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
-import { meetingIdField, returnAllAndLimit } from '../shared/common.descriptions';
+import { returnAllAndLimit } from '../shared/common.descriptions';
+import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import type { EndpointName } from '../../../core/zoom/endpoints';
@@ -16,8 +17,6 @@ export const label: OperationLabel = {
 	description: 'Attendance report of a meeting that took place: who joined, when, for how long',
 	action: 'Get a meeting participants report',
 };
-
-const show = { resource: ['report'], operation: ['getMeetingParticipants'] };
 
 /** Zoom reports only meetings with two or more participants: an empty report says why. */
 export const NO_REPORT_NOTICE =
@@ -45,17 +44,14 @@ export const endpoints: readonly EndpointName[] = ['reportMeetingParticipants'];
 
 export const description: INodeProperties[] = [
 	scopeNotice(
-		show,
 		endpoints,
 		'Needs a Pro or higher plan and an account-level app (Server-to-Server OAuth or admin-managed OAuth) run by an admin. Zoom paces reports as Heavy APIs.',
 	),
-	{
-		...meetingIdField(show),
-		description:
-			'The meeting that took place: its ID (the latest instance), an instance UUID or its join URL',
-	},
-	...returnAllAndLimit(show),
-	optionsCollection(show, reportFields),
+	MEETING_KIND.locator(
+		'The meeting that took place: its ID (the latest instance), an instance UUID or its join URL',
+	),
+	...returnAllAndLimit(),
+	optionsCollection(reportFields),
 ];
 
 /** One item per participant session (a person who rejoined appears once per join). */
@@ -64,7 +60,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
-	const target = readMeetingTarget(this, itemIndex);
+	const target = MEETING_KIND.read(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const { qs } = readOperationOptions(this, itemIndex, reportFields);
 	const participants = await client.requestAllItems({

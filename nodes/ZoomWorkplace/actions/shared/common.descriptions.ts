@@ -4,11 +4,8 @@ import type { FieldDefinition } from '../../helpers/fields';
 import { occurrenceIdSchema } from '../../helpers/schemas';
 import type { INodeProperties } from 'n8n-workflow';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /** `userId` resource locator: pick from a list, or type an ID, an email or "me". */
 export function userIdField(
-	show: Show,
 	description = 'The Zoom user. "me" is the user behind the credential (for Server-to-Server OAuth: the app\'s account owner)',
 ): INodeProperties {
 	return {
@@ -18,7 +15,6 @@ export function userIdField(
 		default: { mode: 'id', value: 'me' },
 		required: true,
 		description,
-		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',
@@ -48,50 +44,7 @@ export function userIdField(
 	};
 }
 
-/** `meetingId` resource locator: pick from a list, type an ID or UUID, or paste a join URL. */
-export function meetingIdField(show: Show): INodeProperties {
-	return {
-		displayName: 'Meeting',
-		name: 'meetingId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The meeting: its ID, its UUID, or its join URL',
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchMeetings', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '85746065432',
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'https://zoom.us/j/85746065432?pwd=…',
-				extractValue: { type: 'regex', regex: 'https?://[^/]+/(?:j|w|s)/(\\d+)' },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: 'https?://[^/]+/(?:j|w|s)/(\\d+).*',
-							errorMessage: 'Not a Zoom join URL such as https://zoom.us/j/85746065432',
-						},
-					},
-				],
-			},
-		],
-	};
-}
-
-export function returnAllAndLimit(show: Show): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -99,7 +52,6 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -108,7 +60,7 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }

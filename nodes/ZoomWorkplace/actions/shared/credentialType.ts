@@ -1,7 +1,5 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-export type AuthenticationMethod = 'serverToServerOAuth' | 'oAuth2' | 'accessToken';
-
 /** Node parameter `authentication` → name of the n8n credential type it uses. */
 export function credentialTypeFor(authentication: string): string {
 	switch (authentication) {

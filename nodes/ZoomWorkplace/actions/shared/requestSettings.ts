@@ -11,8 +11,6 @@ const DEFAULT_BACKOFF_MULTIPLIER = DEFAULTS.backoffMultiplier;
 const DEFAULT_MAX_RETRIES = DEFAULTS.maxRetries;
 const DEFAULT_TIMEOUT_SECONDS = DEFAULTS.timeoutMs / 1000;
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /** Request settings offered in every operation's Options; the defaults suit most workflows. */
 export const requestSettingsOptions: INodeProperties[] = [
 	{
@@ -74,7 +72,6 @@ export const requestSettingsOptions: INodeProperties[] = [
  * each operation has a single `options` parameter (n8n keeps one value per parameter name).
  */
 export function optionsCollection(
-	show: Show,
 	/** Options sent to Zoom (field definitions) and options the operation reads itself. */
 	operationOptions: ReadonlyArray<FieldDefinition | INodeProperties> = [],
 ): INodeProperties {
@@ -84,7 +81,6 @@ export function optionsCollection(
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			...operationOptions.map((o) => ('property' in o ? o.property : o)),
 			...requestSettingsOptions,

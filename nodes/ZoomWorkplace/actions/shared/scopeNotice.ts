@@ -2,14 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { scopesFor, type EndpointName } from '../../../core/zoom/endpoints';
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /**
  * A notice under the operation naming the Zoom scopes it needs, derived from the endpoint
  * catalogue so it cannot drift from what the operation calls.
  */
 export function scopeNotice(
-	show: Show,
 	endpoints: readonly EndpointName[],
 	prerequisite?: string,
 ): INodeProperties {
@@ -20,6 +17,5 @@ export function scopeNotice(
 		name: 'scopesNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	};
 }

@@ -2,9 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
-import { emailSchema, integerChoiceSchema } from '../../helpers/schemas';
-import { validateField } from '../../helpers/validation';
+import {
+	applyFields,
+	fieldParameters,
+	fieldsCollection,
+	readFieldParameters,
+	type FieldDefinition,
+} from '../../helpers/fields';
+import { emailSchema, integerChoiceSchema, textChoiceSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
 import { findCreatedUser } from './findCreatedUser';
 import { optionsCollection } from '../shared/requestSettings';
@@ -17,8 +22,6 @@ export const label: OperationLabel = {
 	description: 'Create a user in the account',
 	action: 'Create a user',
 };
-
-const show = { resource: ['user'], operation: ['create'] };
 
 const CREATE_ACTIONS = ['create', 'autoCreate', 'custCreate', 'ssoCreate'] as const;
 
@@ -132,72 +135,86 @@ const CREATE_FIELDS: FieldDefinition[] = [
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['createUser', 'getUser'];
 
+/** The required inputs of POST /users: the action at the top, the rest in `user_info`. */
+const PARAMETERS: FieldDefinition[] = [
+	{
+		property: {
+			displayName: 'Action',
+			name: 'action',
+			type: 'options',
+			options: [
+				{
+					name: 'Auto Create',
+					value: 'autoCreate',
+					action: 'Auto create a user',
+					description:
+						'Create an active user with a password, without confirmation (Enterprise accounts with a managed domain)',
+				},
+				{
+					name: 'Create',
+					value: 'create',
+					action: 'Create a user with an invitation',
+					description:
+						'Zoom emails the user a confirmation link; the user stays pending until they accept it',
+				},
+				{
+					name: 'Customer Create',
+					value: 'custCreate',
+					action: 'Create a customer user',
+					description:
+						'A user without a password who cannot sign in, but can host and join meetings (ISV accounts)',
+				},
+				{
+					name: 'SSO Create',
+					value: 'ssoCreate',
+					action: 'Create an SSO user',
+					description:
+						'Pre-provision a Single Sign-On user (needs the "Pre-provisioning SSO User" option)',
+				},
+			],
+			default: 'create',
+			description: 'How Zoom creates the user',
+		},
+		zoom: 'action',
+		schema: textChoiceSchema(CREATE_ACTIONS),
+		required: true,
+	},
+	{
+		property: {
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'Email address of the new user (up to 128 characters)',
+		},
+		zoom: 'user_info.email',
+		schema: userEmailSchema,
+		required: true,
+	},
+	{
+		property: {
+			displayName: 'User Type',
+			name: 'userType',
+			type: 'options',
+			options: [
+				{ name: 'Basic', value: 1 },
+				{ name: 'Licensed', value: 2 },
+				{ name: 'None', value: 99, description: 'Only with the "SSO Create" action' },
+			],
+			default: 1,
+			description: "The user's license type",
+		},
+		zoom: 'user_info.type',
+		schema: integerChoiceSchema(USER_TYPES, 'must be 1 (Basic), 2 (Licensed) or 99 (None)'),
+		required: true,
+	},
+];
+
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Action',
-		name: 'action',
-		type: 'options',
-		required: true,
-		options: [
-			{
-				name: 'Auto Create',
-				value: 'autoCreate',
-				action: 'Auto create a user',
-				description:
-					'Create an active user with a password, without confirmation (Enterprise accounts with a managed domain)',
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a user with an invitation',
-				description:
-					'Zoom emails the user a confirmation link; the user stays pending until they accept it',
-			},
-			{
-				name: 'Customer Create',
-				value: 'custCreate',
-				action: 'Create a customer user',
-				description:
-					'A user without a password who cannot sign in, but can host and join meetings (ISV accounts)',
-			},
-			{
-				name: 'SSO Create',
-				value: 'ssoCreate',
-				action: 'Create an SSO user',
-				description:
-					'Pre-provision a Single Sign-On user (needs the "Pre-provisioning SSO User" option)',
-			},
-		],
-		default: 'create',
-		description: 'How Zoom creates the user',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email address of the new user (up to 128 characters)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'User Type',
-		name: 'userType',
-		type: 'options',
-		required: true,
-		options: [
-			{ name: 'Basic', value: 1 },
-			{ name: 'Licensed', value: 2 },
-			{ name: 'None', value: 99, description: 'Only with the "SSO Create" action' },
-		],
-		default: 1,
-		description: "The user's license type",
-		displayOptions: { show },
-	},
-	fieldsCollection('additionalFields', 'Additional Fields', CREATE_FIELDS, show),
-	optionsCollection(show),
+	...fieldParameters(PARAMETERS),
+	fieldsCollection('additionalFields', 'Additional Fields', CREATE_FIELDS),
+	optionsCollection(),
 ];
 
 export async function execute(
@@ -205,28 +222,11 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const action = validateField(
-		this,
-		itemIndex,
-		'Action',
-		z.enum(CREATE_ACTIONS, { message: `must be one of ${CREATE_ACTIONS.join(', ')}` }),
-		this.getNodeParameter('action', itemIndex, 'create'),
-	);
-	const email = validateField(
-		this,
-		itemIndex,
-		'Email',
-		userEmailSchema,
-		this.getNodeParameter('email', itemIndex, ''),
-	);
-	const type = validateField(
-		this,
-		itemIndex,
-		'User Type',
-		integerChoiceSchema(USER_TYPES, 'must be 1 (Basic), 2 (Licensed) or 99 (None)'),
-		this.getNodeParameter('userType', itemIndex, 1),
-	);
-	if (type === 99 && action !== 'ssoCreate') {
+	const parts = readFieldParameters(this, itemIndex, PARAMETERS);
+	const action = parts.body.action as (typeof CREATE_ACTIONS)[number];
+	const userInfo = parts.body.user_info as IDataObject;
+	const email = userInfo.email as string;
+	if (userInfo.type === 99 && action !== 'ssoCreate') {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Invalid "User Type" in item ${itemIndex}: "None" (99) can only be set with the "SSO Create" action`,
@@ -234,20 +234,20 @@ export async function execute(
 		);
 	}
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const { body: userInfo } = applyFields(this, itemIndex, CREATE_FIELDS, fields, undefined, {
+	const { body } = applyFields(this, itemIndex, CREATE_FIELDS, fields, parts, {
+		zoomPrefix: 'user_info',
 		extra: { action },
 	});
-	Object.assign(userInfo, { email, type });
 
 	const attemptStartedAt = Date.now();
-	const { body } = await client.request<IDataObject>({
+	const { body: created } = await client.request<IDataObject>({
 		endpoint: 'createUser',
-		body: { action, user_info: userInfo },
+		body,
 		itemIndex,
 		lookUp: {
 			find: async () => await findCreatedUser(client, email, attemptStartedAt, itemIndex),
 			description: `looking up ${email} in the account`,
 		},
 	});
-	return body;
+	return created;
 }

@@ -19,8 +19,6 @@ export const label: OperationLabel = {
 	action: 'Delete a user',
 };
 
-const show = { resource: ['user'], operation: ['delete'] };
-
 const DELETE_ACTIONS = ['disassociate', 'delete'] as const;
 
 /** A "transfer" switch: a query parameter that moves data to the Transfer To Email user. */
@@ -73,7 +71,7 @@ const TRANSFER_FIELDS: FieldDefinition[] = [
 export const endpoints: readonly EndpointName[] = ['deleteUser'];
 
 export const description: INodeProperties[] = [
-	userIdField(show),
+	userIdField(),
 	{
 		displayName: 'Action',
 		name: 'action',
@@ -95,13 +93,12 @@ export const description: INodeProperties[] = [
 		],
 		default: 'disassociate',
 		description: 'Whether to remove the user from the account or delete them for good',
-		displayOptions: { show },
 	},
 	{
-		...fieldsCollection('transfer', 'Transfer', TRANSFER_FIELDS, show, 'Add Transfer Option'),
+		...fieldsCollection('transfer', 'Transfer', TRANSFER_FIELDS, 'Add Transfer Option'),
 		description: "Hand the user's data over to another user of the account before it goes",
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 export async function execute(

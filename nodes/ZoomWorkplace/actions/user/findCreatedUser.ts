@@ -1,9 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ZoomClient } from '../../../core/transport';
-
-/** Zoom's clock and ours may differ a little; a user created this long before the attempt is not ours. */
-const CLOCK_SKEW_MS = 2 * 60 * 1000;
+import { creationTime, findCreated } from '../../helpers/createdLookUp';
 
 function isNotFound(error: unknown): boolean {
 	const httpCode = (error as { httpCode?: unknown } | undefined)?.httpCode;
@@ -33,9 +31,21 @@ export async function findCreatedUser(
 			throw error;
 		});
 	if (!response) return undefined;
-	const user = response.body;
-	const createdAt = Date.parse(String(user.user_created_at ?? user.created_at ?? ''));
-	if (!Number.isNaN(createdAt) && createdAt < attemptStartedAt - CLOCK_SKEW_MS) return undefined;
+	const user = findCreated([response.body], {
+		sent: { email },
+		// Looked up by its email: that user is the only candidate.
+		compare: {},
+		since: {
+			attemptStartedAt,
+			// Zoom keeps one user per email: one listed without a creation time is taken as the
+			// attempt's (a retry could only meet "email already used").
+			createdAt: (found) => {
+				const at = creationTime(found.user_created_at ?? found.created_at);
+				return Number.isNaN(at) ? attemptStartedAt : at;
+			},
+		},
+	});
+	if (!user) return undefined;
 	return {
 		id: user.id,
 		first_name: user.first_name,

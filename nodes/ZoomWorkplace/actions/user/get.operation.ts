@@ -14,12 +14,10 @@ export const label: OperationLabel = {
 	action: 'Get a user',
 };
 
-const show = { resource: ['user'], operation: ['get'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getUser'];
 
-export const description: INodeProperties[] = [userIdField(show), optionsCollection(show)];
+export const description: INodeProperties[] = [userIdField(), optionsCollection()];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -16,8 +16,6 @@ export const label: OperationLabel = {
 	action: 'Get many users',
 };
 
-const show = { resource: ['user'], operation: ['getAll'] };
-
 const USER_STATUSES = ['active', 'inactive', 'pending'] as const;
 
 const roleIdSchema = z
@@ -66,9 +64,9 @@ const FILTERS: FieldDefinition[] = [
 export const endpoints: readonly EndpointName[] = ['listUsers'];
 
 export const description: INodeProperties[] = [
-	...returnAllAndLimit(show),
-	fieldsCollection('filters', 'Filters', FILTERS, show, 'Add Filter'),
-	optionsCollection(show),
+	...returnAllAndLimit(),
+	fieldsCollection('filters', 'Filters', FILTERS, 'Add Filter'),
+	optionsCollection(),
 ];
 
 export async function execute(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { readUserId } from '../../helpers/parameters';
 import type { FieldDefinition } from '../../helpers/fields';
-import { integerChoiceSchema } from '../../helpers/schemas';
+import { numberChoiceSchema } from '../../helpers/schemas';
 import type { ZoomClient } from '../../../core/transport';
 import { userIdField } from '../shared/common.descriptions';
 import { optionsCollection, readOperationOptions } from '../shared/requestSettings';
@@ -16,8 +16,6 @@ export const label: OperationLabel = {
 	description: 'Get the settings of a user',
 	action: 'Get user settings',
 };
-
-const show = { resource: ['user'], operation: ['getSettings'] };
 
 /** Zoom's `option` query parameter of GET and PATCH /users/{userId}/settings. */
 export const SETTINGS_SECTIONS = [
@@ -118,7 +116,7 @@ const OPTIONS: FieldDefinition[] = [
 		},
 		zoom: 'login_type',
 		in: 'query',
-		schema: integerChoiceSchema(LOGIN_TYPES, `must be one of ${LOGIN_TYPES.join(', ')}`),
+		schema: numberChoiceSchema(LOGIN_TYPES),
 	},
 	settingsSectionOption,
 ];
@@ -126,7 +124,7 @@ const OPTIONS: FieldDefinition[] = [
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['getUserSettings'];
 
-export const description: INodeProperties[] = [userIdField(show), optionsCollection(show, OPTIONS)];
+export const description: INodeProperties[] = [userIdField(), optionsCollection(OPTIONS)];
 
 export async function execute(
 	this: IExecuteFunctions,

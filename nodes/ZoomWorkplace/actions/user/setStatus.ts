@@ -17,8 +17,7 @@ const LABELS: Record<'activate' | 'deactivate', OperationLabel> = {
 };
 
 export function statusOperation(action: 'activate' | 'deactivate'): ZoomOperation {
-	const show = { resource: ['user'], operation: [action] };
-	const description: INodeProperties[] = [userIdField(show), optionsCollection(show)];
+	const description: INodeProperties[] = [userIdField(), optionsCollection()];
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,

@@ -20,8 +20,6 @@ export const label: OperationLabel = {
 	action: 'Update a user',
 };
 
-const show = { resource: ['user'], operation: ['update'] };
-
 const text = (max?: number) => {
 	const base = z.string({ invalid_type_error: 'must be text' });
 	return max === undefined ? base : base.max(max, `must be at most ${max} characters`);
@@ -282,17 +280,16 @@ export const USER_UPDATE_FIELDS: FieldDefinition[] = [
 export const endpoints: readonly EndpointName[] = ['updateUser', 'getUser'];
 
 export const description: INodeProperties[] = [
-	userIdField(show),
+	userIdField(),
 	{
 		displayName:
 			'Zoom answers an update with no content: this operation then reads the user back and returns the user as Zoom now stores it (if the app may not read users, the output only confirms the update: its ID and updated: true)',
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	fieldsCollection('updateFields', 'Update Fields', USER_UPDATE_FIELDS, show),
-	optionsCollection(show),
+	fieldsCollection('updateFields', 'Update Fields', USER_UPDATE_FIELDS),
+	optionsCollection(),
 ];
 
 /** Every field the user added is sent, `false`, `0` and "" included. */

@@ -19,8 +19,6 @@ export const label: OperationLabel = {
 	action: 'Update user settings',
 };
 
-const show = { resource: ['user'], operation: ['updateSettings'] };
-
 const settingsSchema = jsonObjectSchema.pipe(
 	z
 		.record(z.unknown())
@@ -31,7 +29,7 @@ const settingsSchema = jsonObjectSchema.pipe(
 export const endpoints: readonly EndpointName[] = ['updateUserSettings', 'getUserSettings'];
 
 export const description: INodeProperties[] = [
-	userIdField(show),
+	userIdField(),
 	{
 		displayName: 'Settings',
 		name: 'settings',
@@ -40,7 +38,6 @@ export const description: INodeProperties[] = [
 		default: '{\n  "schedule_meeting": {\n    "host_video": true\n  }\n}',
 		description:
 			'The settings to change, as a JSON object shaped like what "Get Settings" returns. Settings not named keep their value.',
-		displayOptions: { show },
 	},
 	{
 		displayName:
@@ -48,9 +45,8 @@ export const description: INodeProperties[] = [
 		name: 'updateSettingsNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	optionsCollection(show, [settingsSectionOption]),
+	optionsCollection([settingsSectionOption]),
 ];
 
 export async function execute(

@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fieldGroup, type FieldDefinition } from '../../helpers/fields';
-import { buildScheduleBody, scheduleFields } from '../../helpers/scheduleFields';
+import { scheduleFields } from '../../helpers/scheduleFields';
 import {
 	booleanSchema,
+	emailListSchema,
 	emailSchema,
-	integerChoiceSchema,
+	numberChoiceSchema,
 	numberSchema,
+	textChoiceSchema,
 } from '../../helpers/schemas';
 
 function flag(
@@ -32,27 +33,18 @@ function choice(
 	fallback: string | number,
 ): FieldDefinition {
 	const values = options.map((o) => o.value);
-	const message = `must be one of ${values.join(', ')}`;
 	return {
 		property: { displayName, name, type: 'options', default: fallback, description, options },
 		zoom,
 		schema:
 			typeof fallback === 'number'
-				? integerChoiceSchema(values as number[], message)
-				: z.string({ invalid_type_error: message }).refine((v) => values.includes(v), message),
+				? numberChoiceSchema(values as number[])
+				: textChoiceSchema(values as [string, ...string[]]),
 	};
 }
 
-const emailList = z
-	.string({ invalid_type_error: 'must be text' })
-	.transform((v) =>
-		v
-			.split(/[,;\s]+/)
-			.map((e) => e.trim())
-			.filter(Boolean),
-	)
-	.pipe(z.array(emailSchema))
-	.transform((emails) => emails.join(','));
+/** Zoom's webinar settings take the alternative hosts separated by commas. */
+const emailList = emailListSchema.transform((emails) => emails.join(','));
 
 const settings = fieldGroup(
 	{ displayName: 'Settings', name: 'settings', description: 'Webinar settings' },
@@ -233,38 +225,23 @@ const settings = fieldGroup(
 /** Zoom's largest repeat intervals for webinars: 90 days, 12 weeks, 3 months. */
 const WEBINAR_INTERVAL_LIMITS = { 1: 90, 2: 12, 3: 3 } as const;
 
-/** Every optional webinar field: Create's Additional Fields (no Topic) and Update's Update Fields. */
-export function webinarFieldDefinitions(withTopic: boolean): FieldDefinition[] {
-	return [
-		...scheduleFields('webinar', WEBINAR_INTERVAL_LIMITS).filter(
-			(field) => withTopic || field.property.name !== 'topic',
-		),
-		settings,
-		choice(
-			'type',
-			'Type',
-			'type',
-			'Scheduled, or recurring with or without a fixed time',
-			[
-				{ name: 'Webinar', value: 5 },
-				{ name: 'Recurring, No Fixed Time', value: 6 },
-				{ name: 'Recurring, Fixed Time', value: 9 },
-			],
-			5,
-		),
-	];
-}
-
 /**
- * Zoom's webinar body from the node's fields, after checking every value. A start time without
- * an offset is local time: it is sent with the chosen time zone, else the workflow's.
+ * The optional webinar fields: Create's Additional Fields, and with the Topic Update's Update
+ * Fields.
  */
-export function buildWebinarBody(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	definitions: readonly FieldDefinition[],
-	values: IDataObject,
-	base: IDataObject = {},
-): IDataObject {
-	return buildScheduleBody(ctx, itemIndex, definitions, values, ctx.getTimezone(), base);
-}
+export const WEBINAR_FIELDS: FieldDefinition[] = [
+	...scheduleFields('webinar', WEBINAR_INTERVAL_LIMITS),
+	settings,
+	choice(
+		'type',
+		'Type',
+		'type',
+		'Scheduled, or recurring with or without a fixed time',
+		[
+			{ name: 'Webinar', value: 5 },
+			{ name: 'Recurring, No Fixed Time', value: 6 },
+			{ name: 'Recurring, Fixed Time', value: 9 },
+		],
+		5,
+	),
+];

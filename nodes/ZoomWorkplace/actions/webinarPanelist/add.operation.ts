@@ -2,20 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { chunkUnique, groupBy, runLimited, ZOOM_BATCH_LIMIT } from '../../helpers/batch';
-import { applyFields, fieldsCollection, type FieldDefinition } from '../../helpers/fields';
+import {
+	applyFields,
+	fieldParameters,
+	fieldsCollection,
+	readFieldParameters,
+	type FieldDefinition,
+} from '../../helpers/fields';
 import { emailSchema } from '../../helpers/schemas';
-import { validateField } from '../../helpers/validation';
-import { readWebinarTarget, type InstanceTarget } from '../../helpers/parameters';
+import type { InstanceTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
-import { executeOne, Outcomes, readEach, worthSplitting } from '../registrants/outcomes';
+import { executeThroughBatch, Outcomes, readEach, worthSplitting } from '../registrants/outcomes';
+import { locatorFor, WEBINAR_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
-import type {
-	BatchItemResult,
-	BatchOptions,
-	OperationResult,
-	OperationLabel,
-} from '../shared/types';
-import { webinarIdField } from '../webinar/webinarIdField';
+import type { BatchItemResult, BatchOptions, OperationLabel } from '../shared/types';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 
 /** How the operation appears in the Operation selector. */
@@ -24,8 +24,6 @@ export const label: OperationLabel = {
 	description: 'Add panelists to a webinar, up to 30 per request',
 	action: 'Add a webinar panelist',
 };
-
-const show = { resource: ['webinarPanelist'], operation: ['add'] };
 
 const text = (
 	name: string,
@@ -61,33 +59,44 @@ const definitions: FieldDefinition[] = [
 	),
 ];
 
+/** The required inputs: Zoom's `panelists[].email` and `.name`. */
+const PARAMETERS: FieldDefinition[] = [
+	{
+		property: {
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description:
+				"The panelist's email address. Items of the same webinar are added together, up to 30 per request.",
+		},
+		zoom: 'email',
+		schema: emailSchema,
+		required: true,
+	},
+	{
+		property: {
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: "The panelist's full name",
+		},
+		zoom: 'name',
+		schema: z.string({ invalid_type_error: 'must be text' }).trim().min(1, 'is required'),
+		required: true,
+	},
+];
+
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['addWebinarPanelists', 'listWebinarPanelists'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(show),
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description:
-			"The panelist's email address. Items of the same webinar are added together, up to 30 per request.",
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		description: "The panelist's full name",
-		displayOptions: { show },
-	},
-	fieldsCollection('additionalFields', 'Additional Fields', definitions, show),
-	optionsCollection(show),
+	locatorFor(WEBINAR_KIND, 'addWebinarPanelists'),
+	...fieldParameters(PARAMETERS),
+	fieldsCollection('additionalFields', 'Additional Fields', definitions),
+	optionsCollection(),
 ];
 
 interface PanelistEntry {
@@ -97,26 +106,10 @@ interface PanelistEntry {
 }
 
 function read(ctx: IExecuteFunctions, itemIndex: number): PanelistEntry {
-	const target = readWebinarTarget(ctx, itemIndex);
-	const email = validateField(
-		ctx,
-		itemIndex,
-		'Email',
-		emailSchema,
-		ctx.getNodeParameter('email', itemIndex, ''),
-	);
-	const name = validateField(
-		ctx,
-		itemIndex,
-		'Name',
-		z.string({ invalid_type_error: 'must be text' }).trim().min(1, 'is required'),
-		ctx.getNodeParameter('name', itemIndex, ''),
-	);
+	const target = WEBINAR_KIND.read(ctx, itemIndex);
+	const parts = readFieldParameters(ctx, itemIndex, PARAMETERS);
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const { body } = applyFields(ctx, itemIndex, definitions, fields, {
-		body: { email, name },
-		qs: {},
-	});
+	const { body } = applyFields(ctx, itemIndex, definitions, fields, parts);
 	return { itemIndex, target, panelist: body };
 }
 
@@ -222,13 +215,4 @@ export async function executeBatch(
 	return outcomes.list();
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: ZoomClient,
-): Promise<OperationResult> {
-	return await executeOne(
-		itemIndex,
-		async (indexes) => await executeBatch.call(this, indexes, client, { maxConcurrency: 1 }),
-	);
-}
+export const execute = executeThroughBatch(executeBatch);

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, readWebinarTarget } from '../../helpers/parameters';
+import { readLimit } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import { returnAllAndLimit } from '../shared/common.descriptions';
+import { locatorFor, WEBINAR_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
-import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../shared/types';
 
@@ -15,15 +15,13 @@ export const label: OperationLabel = {
 	action: 'Get many webinar panelists',
 };
 
-const show = { resource: ['webinarPanelist'], operation: ['getAll'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['listWebinarPanelists'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(show),
-	...returnAllAndLimit(show),
-	optionsCollection(show),
+	locatorFor(WEBINAR_KIND, 'listWebinarPanelists'),
+	...returnAllAndLimit(),
+	optionsCollection(),
 ];
 
 export async function execute(
@@ -31,7 +29,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject[]> {
-	const target = readWebinarTarget(this, itemIndex);
+	const target = WEBINAR_KIND.read(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	// Zoom returns all panelists in one answer (the endpoint takes no page parameters).
 	const { body } = await client.request<IDataObject>({

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { validateField } from '../../helpers/validation';
-import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
+import { locatorFor, WEBINAR_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
-import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../shared/types';
 
@@ -16,13 +15,11 @@ export const label: OperationLabel = {
 	action: 'Remove a webinar panelist',
 };
 
-const show = { resource: ['webinarPanelist'], operation: ['remove'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['removeWebinarPanelist'];
 
 export const description: INodeProperties[] = [
-	webinarIdField(show),
+	locatorFor(WEBINAR_KIND, 'removeWebinarPanelist'),
 	{
 		displayName: 'Panelist ID',
 		name: 'panelistId',
@@ -31,9 +28,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Tg2b6GhcQKKbV7nSCbDKug',
 		description: "The panelist's ID, as Add or Get Many return it",
-		displayOptions: { show },
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];
 
 const panelistIdSchema = z
@@ -51,7 +47,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readWebinarTarget(this, itemIndex);
+	const target = WEBINAR_KIND.read(this, itemIndex);
 	const panelistId = validateField(
 		this,
 		itemIndex,

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readWebinarTarget } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
+import { locatorFor, WEBINAR_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
-import { webinarIdField } from '../webinar/webinarIdField';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../shared/types';
 
@@ -14,19 +13,20 @@ export const label: OperationLabel = {
 	action: 'Remove all webinar panelists',
 };
 
-const show = { resource: ['webinarPanelist'], operation: ['removeAll'] };
-
 /** The Zoom endpoints this operation calls (its scopes are theirs). */
 export const endpoints: readonly EndpointName[] = ['removeWebinarPanelists'];
 
-export const description: INodeProperties[] = [webinarIdField(show), optionsCollection(show)];
+export const description: INodeProperties[] = [
+	locatorFor(WEBINAR_KIND, 'removeWebinarPanelists'),
+	optionsCollection(),
+];
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = readWebinarTarget(this, itemIndex);
+	const target = WEBINAR_KIND.read(this, itemIndex);
 	await client.request({
 		endpoint: 'removeWebinarPanelists',
 		pathParameters: { webinarId: target.pathId },

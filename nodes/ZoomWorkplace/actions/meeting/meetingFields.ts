@@ -1,25 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fieldGroup, fieldsCollection, type FieldDefinition } from './fields';
-import { booleanSchema, emailSchema } from './schemas';
-import { buildScheduleBody, choice, scheduleFields } from './scheduleFields';
-
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
-const emailList = z
-	.string({ invalid_type_error: 'must be text' })
-	.transform((v) =>
-		v
-			.split(/[,;\s]+/)
-			.map((e) => e.trim())
-			.filter(Boolean),
-	)
-	.pipe(z.array(emailSchema));
-
-/** A choice among Zoom's words. */
-const textChoice = (values: [string, ...string[]]) =>
-	z.enum(values, { errorMap: () => ({ message: `must be one of ${values.join(', ')}` }) });
+import { fieldGroup, type FieldDefinition } from '../../helpers/fields';
+import {
+	booleanSchema,
+	emailListSchema,
+	numberChoiceSchema,
+	textChoiceSchema,
+} from '../../helpers/schemas';
+import { scheduleFields } from '../../helpers/scheduleFields';
 
 const option = (name: string, value: string | number) => ({ name, value });
 
@@ -34,8 +22,8 @@ const SETTINGS: FieldDefinition[] = [
 			description: 'Comma-separated emails of alternative hosts',
 		},
 		zoom: 'alternative_hosts',
-		schema: emailList,
-		transform: (emails) => (emails as string[]).join(';'),
+		// Zoom's meeting settings take the alternative hosts separated by semicolons.
+		schema: emailListSchema.transform((emails) => emails.join(';')),
 	},
 	{
 		property: {
@@ -50,7 +38,7 @@ const SETTINGS: FieldDefinition[] = [
 			default: 2,
 		},
 		zoom: 'approval_type',
-		schema: choice([0, 1, 2]),
+		schema: numberChoiceSchema([0, 1, 2]),
 	},
 	{
 		property: {
@@ -66,7 +54,7 @@ const SETTINGS: FieldDefinition[] = [
 			default: 'both',
 		},
 		zoom: 'audio',
-		schema: textChoice(['both', 'telephony', 'voip', 'thirdParty']),
+		schema: textChoiceSchema(['both', 'telephony', 'voip', 'thirdParty']),
 	},
 	{
 		property: {
@@ -88,7 +76,7 @@ const SETTINGS: FieldDefinition[] = [
 			default: 'none',
 		},
 		zoom: 'auto_recording',
-		schema: textChoice(['cloud', 'local', 'none']),
+		schema: textChoiceSchema(['cloud', 'local', 'none']),
 	},
 	{
 		property: {
@@ -102,7 +90,7 @@ const SETTINGS: FieldDefinition[] = [
 			default: 'enhanced_encryption',
 		},
 		zoom: 'encryption_type',
-		schema: textChoice(['enhanced_encryption', 'e2ee']),
+		schema: textChoiceSchema(['enhanced_encryption', 'e2ee']),
 	},
 	{
 		property: {
@@ -137,7 +125,7 @@ const SETTINGS: FieldDefinition[] = [
 			description: 'How long before the start time participants may join (with Join Before Host)',
 		},
 		zoom: 'jbh_time',
-		schema: choice([0, 5, 10]),
+		schema: numberChoiceSchema([0, 5, 10]),
 	},
 	{
 		property: {
@@ -159,7 +147,7 @@ const SETTINGS: FieldDefinition[] = [
 			description: 'Comma-separated emails to invite (shown in the calendar invitation)',
 		},
 		zoom: 'meeting_invitees',
-		schema: emailList,
+		schema: emailListSchema,
 		transform: (emails) => (emails as string[]).map((email) => ({ email })),
 	},
 	{
@@ -198,7 +186,7 @@ const SETTINGS: FieldDefinition[] = [
 			description: 'For recurring meetings with registration',
 		},
 		zoom: 'registration_type',
-		schema: choice([1, 2, 3]),
+		schema: numberChoiceSchema([1, 2, 3]),
 	},
 	{
 		property: {
@@ -213,8 +201,11 @@ const SETTINGS: FieldDefinition[] = [
 	},
 ];
 
-/** The optional meeting fields, shared by Create (`additionalFields`) and Update (`updateFields`). */
-const MEETING_FIELDS: FieldDefinition[] = [
+/**
+ * The optional meeting fields: Create's Additional Fields, and with the Topic Update's Update
+ * Fields.
+ */
+export const MEETING_FIELDS: FieldDefinition[] = [
 	...scheduleFields('meeting', { 1: 99, 2: 50, 3: 10 }),
 	fieldGroup({ displayName: 'Settings', name: 'settings' }, 'settings', SETTINGS),
 	{
@@ -231,32 +222,6 @@ const MEETING_FIELDS: FieldDefinition[] = [
 			default: 2,
 		},
 		zoom: 'type',
-		schema: choice([1, 2, 3, 8]),
+		schema: numberChoiceSchema([1, 2, 3, 8]),
 	},
 ];
-
-/** Create takes the topic as a required top-level parameter, so its collection has none. */
-const CREATE_FIELDS = MEETING_FIELDS.filter((field) => field.property.name !== 'topic');
-
-export function meetingFields(
-	name: 'additionalFields' | 'updateFields',
-	show: Show,
-): INodeProperties {
-	return name === 'additionalFields'
-		? fieldsCollection(name, 'Additional Fields', CREATE_FIELDS, show)
-		: fieldsCollection(name, 'Update Fields', MEETING_FIELDS, show);
-}
-
-/**
- * Builds Zoom's meeting body from the node's fields, the same way for Create and Update, after
- * validating every value. `workflowTimezone` is used for a start time without an offset when no
- * time zone was chosen.
- */
-export function buildMeetingBody(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	fields: IDataObject,
-	workflowTimezone: string,
-): IDataObject {
-	return buildScheduleBody(ctx, itemIndex, MEETING_FIELDS, fields, workflowTimezone);
-}
