@@ -262,7 +262,8 @@ export function checkPackedFiles(paths: string[], pkg: PackageJson): string[] {
 			);
 	}
 	for (const file of paths) {
-		if (file.endsWith('.js') && file.startsWith('dist/') && !present.has(`${file}.map`))
+		if (!DIST_FILE.test(file)) continue;
+		if (file.endsWith('.js') && !present.has(`${file}.map`))
 			problems.push(`${file} ships without its source map ${file}.map`);
 		if (file.endsWith('.js.map') && !present.has(file.slice(0, -'.map'.length)))
 			problems.push(`${file} ships without the code it maps`);
