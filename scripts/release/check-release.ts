@@ -8,21 +8,24 @@
  * Checks: the tag is "v" + package.json's version; CHANGELOG.md has that version's section
  * ("## [x.y.z] - YYYY-MM-DD", or in the dry run "## [Unreleased]" with entries for it);
  * package.json's repository names a GitHub repository, with a tag the one the workflow runs in
- * ($GITHUB_REPOSITORY); with a tag, npm is new enough for trusted publishing. Exits 1 with every problem found.
- * In GitHub Actions it writes `version` and `dist-tag` (latest, or next for a prerelease) to
- * $GITHUB_OUTPUT.
+ * ($GITHUB_REPOSITORY); with a tag, npm is new enough for trusted publishing, and the registry
+ * has neither this version nor a higher "latest" (the one network call; the dry run has none).
+ * Exits 1 with every problem found. In GitHub Actions it writes `version` and `dist-tag` (latest,
+ * or next for a prerelease) to $GITHUB_OUTPUT.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import {
+	checkAgainstPublished,
 	checkChangelog,
 	checkNpmVersion,
 	checkRepository,
 	checkTag,
 	checkVersion,
 	distTagFor,
+	parseNpmView,
 	type PackageJson,
 	type ReleaseMode,
 } from './checks';
@@ -60,6 +63,7 @@ export function checkRelease(
 		// The workflow's repository only matters when publishing: a fork's CI runs the dry run too.
 		...checkRepository(pkg, tag === undefined ? undefined : env.GITHUB_REPOSITORY || undefined),
 		...(tag === undefined ? [] : checkNpmVersion(npmVersion())),
+		...(tag === undefined ? [] : checkPublished(pkg)),
 	];
 	return {
 		version: pkg.version,
@@ -67,6 +71,17 @@ export function checkRelease(
 		problems,
 		notes: changelog.notes,
 	};
+}
+
+/** Asks the registry which versions exist (tag mode only: the dry run stays offline). */
+function checkPublished(pkg: PackageJson): string[] {
+	const result = spawnSync('npm', ['view', pkg.name, 'versions', 'dist-tags', '--json'], {
+		encoding: 'utf8',
+	});
+	const published = parseNpmView(result.stdout);
+	if ('error' in published)
+		return [`could not read ${pkg.name}'s versions from npm (${published.error})`];
+	return checkAgainstPublished(pkg.version, published);
 }
 
 function npmVersion(): string {

@@ -54,6 +54,61 @@ export function distTagFor(version: string): 'latest' | 'next' {
 	return semver.prerelease(version) ? 'next' : 'latest';
 }
 
+/** What npm already has of the package: `npm view <name> versions dist-tags --json`. */
+export interface PublishedVersions {
+	versions: string[];
+	latest?: string;
+}
+
+/**
+ * Parses `npm view <name> versions dist-tags --json`. A package npm does not know (E404) has no
+ * version yet; any other error is returned as `error`.
+ */
+export function parseNpmView(stdout: string): PublishedVersions | { error: string } {
+	let data: {
+		versions?: string | string[];
+		'dist-tags'?: { latest?: string };
+		error?: { code?: string; summary?: string };
+	};
+	try {
+		data = JSON.parse(stdout || '{}');
+	} catch {
+		return { error: `npm view printed no JSON: ${stdout.slice(0, 200)}` };
+	}
+	if (data.error) {
+		return data.error.code === 'E404'
+			? { versions: [] }
+			: { error: `${data.error.code ?? 'error'}: ${data.error.summary ?? ''}` };
+	}
+	const versions = data.versions ?? [];
+	return {
+		versions: Array.isArray(versions) ? versions : [versions],
+		latest: data['dist-tags']?.latest,
+	};
+}
+
+/**
+ * npm never takes a version twice, and a stable version at or below npm's `latest` would move
+ * everyone who installs the package back: both stop the release before CI runs.
+ */
+export function checkAgainstPublished(version: string, published: PublishedVersions): string[] {
+	if (published.versions.includes(version)) {
+		return [
+			`${version} is already on npm, which never takes a version twice: release the next version`,
+		];
+	}
+	if (
+		distTagFor(version) === 'latest' &&
+		published.latest &&
+		semver.lte(version, published.latest)
+	) {
+		return [
+			`${version} is not above npm's latest version ${published.latest}: publishing it as "latest" would move users back`,
+		];
+	}
+	return [];
+}
+
 // ---------------------------------------------------------------------------------------------
 // CHANGELOG.md (Keep a Changelog)
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 
 import {
 	changelogSections,
+	checkAgainstPublished,
 	checkChangelog,
 	checkNpmVersion,
 	checkPackedFiles,
@@ -15,6 +16,7 @@ import {
 	githubRepositoryOf,
 	lowestNodeMajor,
 	nodeMajorSatisfies,
+	parseNpmView,
 	publishArgs,
 	type PackageJson,
 } from '../../scripts/release/checks';
@@ -322,5 +324,38 @@ describe('Node versions', () => {
 		assert.equal(nodeMajorSatisfies(26, '>=24.0.0'), true);
 		assert.equal(nodeMajorSatisfies('22', '>=24.0.0'), false);
 		assert.equal(nodeMajorSatisfies('lts/*', '>=24.0.0'), false);
+	});
+});
+
+describe('what npm already has', () => {
+	test('npm view output: versions and latest; a package npm does not know has none', () => {
+		assert.deepEqual(
+			parseNpmView('{"versions": ["0.1.0", "0.2.0"], "dist-tags": {"latest": "0.2.0"}}'),
+			{ versions: ['0.1.0', '0.2.0'], latest: '0.2.0' },
+		);
+		assert.deepEqual(parseNpmView('{"versions": "0.1.0", "dist-tags": {"latest": "0.1.0"}}'), {
+			versions: ['0.1.0'],
+			latest: '0.1.0',
+		});
+		assert.deepEqual(parseNpmView('{"error": {"code": "E404", "summary": "Not Found"}}'), {
+			versions: [],
+		});
+		assert.deepEqual(parseNpmView('{"error": {"code": "ETIMEDOUT", "summary": "timeout"}}'), {
+			error: 'ETIMEDOUT: timeout',
+		});
+		assert.ok('error' in parseNpmView('npm error'));
+	});
+
+	test('a version npm has, or a stable one at or below latest, stops the release', () => {
+		const published = { versions: ['0.1.0', '0.2.0'], latest: '0.2.0' };
+		assert.deepEqual(checkAgainstPublished('0.3.0', published), []);
+		assert.deepEqual(checkAgainstPublished('0.3.0', { versions: [] }), []);
+		assert.match(checkAgainstPublished('0.2.0', published)[0], /already on npm/);
+		assert.match(
+			checkAgainstPublished('0.1.5', published)[0],
+			/not above npm's latest version 0.2.0/,
+		);
+		// a prerelease goes to "next" and leaves latest alone
+		assert.deepEqual(checkAgainstPublished('0.1.6-rc.1', published), []);
 	});
 });
