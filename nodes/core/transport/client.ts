@@ -8,7 +8,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resolveApiBaseUrl } from '../zoom/clouds';
 import { parseCategory, type RateLimitCategory } from '../zoom/categories';
-import { buildPath, ENDPOINTS, UnsafePathParameterError, type EndpointName } from '../zoom/endpoints';
+import {
+	buildPath,
+	DEFAULT_MAX_PAGE_SIZE,
+	ENDPOINTS,
+	maxPageSizeOf,
+	UnsafePathParameterError,
+	type EndpointName,
+} from '../zoom/endpoints';
 import { dailyLimitError, describeFailure, zoomApiError, type FailedCall } from './errors';
 import {
 	DailyLimitReachedError,
@@ -76,8 +83,8 @@ export interface PaginatedRequest extends Omit<ZoomRequest, 'lookUp'> {
 	limit?: number;
 }
 
-/** Zoom's largest page: the fewest requests for "Return All". */
-export const MAX_PAGE_SIZE = 300;
+/** Zoom's usual largest page; an endpoint may name another (catalogue `maxPageSize`). */
+export const MAX_PAGE_SIZE = DEFAULT_MAX_PAGE_SIZE;
 
 interface FullResponse {
 	statusCode: number;
@@ -327,13 +334,15 @@ export class ZoomClient {
 		return id !== undefined && id !== null && this.returnedIds.has(String(id));
 	}
 
-	/** Follows `next_page_token` with the largest page Zoom allows, asking only for pages needed. */
+	/**
+	 * Follows `next_page_token` with the largest page the endpoint allows, asking only for pages
+	 * needed.
+	 */
 	async requestAllItems(request: PaginatedRequest): Promise<IDataObject[]> {
 		const results: IDataObject[] = [];
+		const largest = maxPageSizeOf(request.endpoint);
 		const pageSize =
-			request.limit !== undefined
-				? Math.min(MAX_PAGE_SIZE, Math.max(1, request.limit))
-				: MAX_PAGE_SIZE;
+			request.limit !== undefined ? Math.min(largest, Math.max(1, request.limit)) : largest;
 		let nextPageToken = '';
 		do {
 			const qs: IDataObject = { ...request.qs, page_size: pageSize };

@@ -2,7 +2,6 @@ import { sleep } from 'n8n-workflow';
 
 import { PRO_PLAN_LIMITS, type RateLimitCategory } from '../zoom/categories';
 
-
 /** Pace a little below Zoom's limit so clock skew and jitter do not tip a window over. */
 const PACING_HEADROOM = 0.95;
 

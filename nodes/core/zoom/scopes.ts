@@ -1,8 +1,4 @@
-import {
-	ENDPOINTS,
-	scopesFor,
-	type EndpointName,
-} from './endpoints';
+import { ENDPOINTS, scopesFor, type EndpointName } from './endpoints';
 
 /** Headings for the scope families in Zoom's classic scope names (`meeting:read:admin` → meeting). */
 const AREAS: Record<string, string> = {
@@ -11,6 +7,9 @@ const AREAS: Record<string, string> = {
 	recording: 'cloud recordings',
 	webinar: 'webinars, webinar registrants and panelists',
 	report: 'reports',
+	meeting_summary: 'AI Companion meeting summaries',
+	chat_channel: 'Team Chat channels',
+	chat_message: 'Team Chat messages',
 };
 
 /**
