@@ -37,3 +37,5 @@ export type {
 	StoredRecording,
 	StoredRecordingFile,
 } from './routes/recordingStore';
+export { addMeetingSummary, sampleSummaryContent, summaryStore } from './routes/summaries';
+export type { StoredSummary, SummaryInput, SummaryStore } from './routes/summaries';

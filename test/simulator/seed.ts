@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+
 import { stableUserId } from './ids';
+import { addMeetingSummary } from './routes/summaries';
 import { DEFAULT_ACCOUNT_ID, OWNER_ID, type SimulatorState } from './state';
 import { isoSeconds } from './time';
 import type { ZoomUser } from './types';
@@ -120,6 +123,18 @@ const SAMPLE_USERS: SeedUser[] = [
 	},
 ];
 
+/** Meeting UUIDs of seeded summaries: stable, so docs and tests can name them. */
+export function seededSummaryUuid(index: number): string {
+	return createHash('sha256')
+		.update(`sim-summary-${index}`)
+		.digest()
+		.subarray(0, 16)
+		.toString('base64');
+}
+
+/** How many AI Companion summaries the seed adds: one about every four weeks for 16 months. */
+export const SEEDED_SUMMARIES = 17;
+
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
@@ -194,6 +209,17 @@ export function seedSampleData(state: SimulatorState): void {
 		duration: 60,
 		timezone: tz,
 	});
+	// AI Companion summaries over 16 months, the newest from yesterday, of the owner and Ada.
+	const summaryTopics = ['Weekly planning', 'Customer demo', 'Release review', 'Hiring sync'];
+	for (let i = 0; i < SEEDED_SUMMARIES; i++) {
+		addMeetingSummary(state, {
+			hostId: i % 3 === 2 ? stableUserId('sim-user-1') : OWNER_ID,
+			uuid: seededSummaryUuid(i),
+			topic: summaryTopics[i % summaryTopics.length],
+			start_time: at(-(1 + i * 29) * DAY),
+			duration: 30 + (i % 3) * 15,
+		});
+	}
 	state.addMeeting(OWNER_ID, {
 		topic: 'Last quarter retro',
 		type: 2,

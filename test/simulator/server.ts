@@ -18,6 +18,7 @@ import {
 	startRecordingStorage,
 } from './routes/recordings';
 import { reportRoutes } from './routes/reports';
+import { summaryRoutes } from './routes/summaries';
 import { userRoutes } from './routes/users';
 import { hasAnyScope, ALL_SCOPES } from './scopes';
 import { seedSampleData } from './seed';
@@ -121,6 +122,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		...recordingRoutes,
 		...pastMeetingRoutes,
 		...reportRoutes,
+		...summaryRoutes,
 	]);
 	const counters = emptyCounters();
 	const timers = new Set<NodeJS.Timeout>();

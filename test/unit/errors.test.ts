@@ -2,11 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { parseCategory } from '../../nodes/core/zoom/categories';
-import {
-	describeFailure,
-	hintFor,
-	validationDetails,
-} from '../../nodes/core/transport/errors';
+import { describeFailure, hintFor, validationDetails } from '../../nodes/core/transport/errors';
 
 describe('Zoom errors', () => {
 	test('status, body and headers come out of a wrapped client error', () => {

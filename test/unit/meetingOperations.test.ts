@@ -11,11 +11,7 @@ import * as getAll from '../../nodes/ZoomWorkplace/actions/meeting/getAll.operat
 import * as getInvitation from '../../nodes/ZoomWorkplace/actions/meeting/getInvitation.operation';
 import * as update from '../../nodes/ZoomWorkplace/actions/meeting/update.operation';
 import type { ZoomClient } from '../../nodes/core/transport';
-import {
-	buildPath,
-	ENDPOINTS,
-	type EndpointName,
-} from '../../nodes/core/zoom/endpoints';
+import { buildPath, ENDPOINTS, type EndpointName } from '../../nodes/core/zoom/endpoints';
 import { ZoomWorkplace } from '../../nodes/ZoomWorkplace/ZoomWorkplace.node';
 
 /* Request shapes and validation of the meeting operations, with a fake n8n context and client. */

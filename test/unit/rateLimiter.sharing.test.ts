@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import {
-	RateLimiter,
-	sharedRateLimiter,
-	type Clock,
-} from '../../nodes/core/transport/rateLimiter';
+import { RateLimiter, sharedRateLimiter, type Clock } from '../../nodes/core/transport/rateLimiter';
 import { runScenario, seededRandom, VirtualTime } from './rateLimiterSimulation';
 
 /**

@@ -4,7 +4,10 @@ import { describe, test } from 'node:test';
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isBatchable, batchKey } from '../../nodes/ZoomWorkplace/actions/registrants/create.operation';
+import {
+	isBatchable,
+	batchKey,
+} from '../../nodes/ZoomWorkplace/actions/registrants/create.operation';
 import { worthSplitting } from '../../nodes/ZoomWorkplace/actions/registrants/outcomes';
 import {
 	registrantReference,

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { cloudRecording } from './cloudRecording/CloudRecording.resource';
 import { meeting } from './meeting/Meeting.resource';
+import { meetingSummary } from './meetingSummary/MeetingSummary.resource';
 import { pastMeeting } from './pastMeeting/PastMeeting.resource';
 import { meetingRegistrant, webinarRegistrant } from './registrants/Registrant.resource';
 import { report } from './report/Report.resource';
@@ -26,6 +27,7 @@ export const RESOURCES: readonly ZoomResource[] = [
 	cloudRecording,
 	pastMeeting,
 	report,
+	meetingSummary,
 ];
 
 /** The resource a new node starts with (saved workflows rely on it: keep it stable). */

@@ -1,6 +1,6 @@
 import { getTimezones } from './loadOptions';
-import { searchMeetings, searchUsers } from './listSearch';
+import { searchMeetingSummaries, searchMeetings, searchUsers } from './listSearch';
 import { searchWebinars } from './searchWebinars';
 
-export const listSearch = { searchUsers, searchMeetings, searchWebinars };
+export const listSearch = { searchUsers, searchMeetings, searchWebinars, searchMeetingSummaries };
 export const loadOptions = { getTimezones };

@@ -254,7 +254,7 @@ export class ZoomClient {
 						itemIndex: request.itemIndex,
 					});
 				}
-				failure = describeFailure(error);
+				failure = { ...describeFailure(error), endpoint: request.endpoint };
 				if (failure.statusCode === undefined && failure.networkCode === undefined) {
 					// Not an answer from Zoom: e.g. the credential could not obtain a token.
 					throw error instanceof NodeApiError
