@@ -17,6 +17,7 @@ import {
 	recordingRoutes,
 	startRecordingStorage,
 } from './routes/recordings';
+import { chatRoutes } from './routes/chat';
 import { reportRoutes } from './routes/reports';
 import { summaryRoutes } from './routes/summaries';
 import { userRoutes } from './routes/users';
@@ -123,6 +124,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		...pastMeetingRoutes,
 		...reportRoutes,
 		...summaryRoutes,
+		...chatRoutes,
 	]);
 	const counters = emptyCounters();
 	const timers = new Set<NodeJS.Timeout>();

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { chatChannel } from './chatChannel/ChatChannel.resource';
+import { chatMessage } from './chatMessage/ChatMessage.resource';
 import { cloudRecording } from './cloudRecording/CloudRecording.resource';
 import { meeting } from './meeting/Meeting.resource';
 import { meetingSummary } from './meetingSummary/MeetingSummary.resource';
@@ -28,6 +30,8 @@ export const RESOURCES: readonly ZoomResource[] = [
 	pastMeeting,
 	report,
 	meetingSummary,
+	chatMessage,
+	chatChannel,
 ];
 
 /** The resource a new node starts with (saved workflows rely on it: keep it stable). */

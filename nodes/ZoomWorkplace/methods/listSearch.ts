@@ -114,3 +114,39 @@ export async function searchMeetingSummaries(
 		paginationToken: (body.next_page_token as string) || undefined,
 	};
 }
+
+/** The Channel picker: the channels of the operation's User (else the credential's user). */
+export async function searchChannels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this) });
+	let userId = 'me';
+	try {
+		const locator = this.getNodeParameter('userId', undefined, { extractValue: true }) as
+			| string
+			| undefined;
+		if (locator) userId = locator;
+	} catch {
+		// No user field: the credential user's channels.
+	}
+	const qs: IDataObject = { page_size: PAGE_SIZE };
+	if (paginationToken) qs.next_page_token = paginationToken;
+	const { body } = await client.request<IDataObject>({
+		endpoint: 'listUserChannels',
+		pathParameters: { userId },
+		qs,
+	});
+	const channels = (body.channels as IDataObject[] | undefined) ?? [];
+	return {
+		results: channels
+			.filter((c) => matches(filter, c.name, c.id))
+			.map((c) => ({
+				name: String(c.name ?? c.id),
+				value: String(c.id),
+				url: c.channel_url as string | undefined,
+			})),
+		paginationToken: (body.next_page_token as string) || undefined,
+	};
+}

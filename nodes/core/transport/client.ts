@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { MessageWindow } from '../zoom/chatLimits';
 import { resolveApiBaseUrl } from '../zoom/clouds';
 import { parseCategory, type RateLimitCategory } from '../zoom/categories';
 import {
@@ -17,6 +18,7 @@ import {
 	type EndpointName,
 } from '../zoom/endpoints';
 import { dailyLimitError, describeFailure, zoomApiError, type FailedCall } from './errors';
+import { sharedWindowPacer } from './windowPacer';
 import {
 	DailyLimitReachedError,
 	headerValue,
@@ -66,6 +68,11 @@ export interface ZoomRequest {
 	body?: IDataObject;
 	itemIndex?: number;
 	lookUp?: CreateLookUp;
+	/**
+	 * The target Zoom limits per target (a Team Chat channel ID): requests naming one are paced
+	 * inside the endpoint's `perTargetWindows`.
+	 */
+	paceKey?: string;
 }
 
 export interface ZoomResponse<T = IDataObject> {
@@ -132,15 +139,40 @@ export class ZoomClient {
 		return await this.baseUrlPromise;
 	}
 
+	/** One Zoom account as this process sees it: the credential and the base URL. */
+	private async accountKey(): Promise<string> {
+		const baseUrl = await this.baseUrl();
+		const credentialId =
+			this.ctx.getNode().credentials?.[this.options.credentialType]?.id ?? 'unsaved';
+		return `${this.options.credentialType}|${credentialId}|${baseUrl}`;
+	}
+
 	private async limiter(): Promise<RateLimiter> {
-		this.limiterPromise ??= this.baseUrl().then((baseUrl) => {
-			const credentialId =
-				this.ctx.getNode().credentials?.[this.options.credentialType]?.id ?? 'unsaved';
-			return sharedRateLimiter(`${this.options.credentialType}|${credentialId}|${baseUrl}`, {
-				accountShare: this.options.accountShare,
-			});
-		});
+		this.limiterPromise ??= this.accountKey().then((key) =>
+			sharedRateLimiter(key, { accountShare: this.options.accountShare }),
+		);
 		return await this.limiterPromise;
+	}
+
+	/** Waits until Zoom's per-target windows (messages to one channel) allow one more request. */
+	private async paceTarget(request: ZoomRequest): Promise<void> {
+		const windows = (ENDPOINTS[request.endpoint] as { perTargetWindows?: readonly MessageWindow[] })
+			.perTargetWindows;
+		if (!windows || request.paceKey === undefined) return;
+		const key = await this.accountKey();
+		try {
+			await sharedWindowPacer(key).acquire(
+				`${request.endpoint}|${request.paceKey}`,
+				windows,
+				this.cancelSignal(),
+			);
+		} catch (error) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				error instanceof WaitCancelledError ? error.message : (error as Error),
+				{ itemIndex: request.itemIndex },
+			);
+		}
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
@@ -236,6 +268,7 @@ export class ZoomClient {
 		let history: AttemptHistory = NO_ATTEMPTS;
 		for (;;) {
 			const category = this.categoryFor(request.endpoint);
+			await this.paceTarget(request);
 			await this.acquire(limiter, category, request.itemIndex);
 			let failure: FailedCall;
 			try {

@@ -1,6 +1,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import type { RateLimitCategory } from './categories';
+import { CHANNEL_MESSAGE_WINDOWS, type MessageWindow } from './chatLimits';
 
 /**
  * Zoom's OpenAPI documents an endpoint can come from (test/simulator/spec/ holds a copy of each):
@@ -35,6 +36,11 @@ export interface Endpoint {
 	 */
 	maxPageSize?: number;
 	category: RateLimitCategory;
+	/**
+	 * Limits Zoom sets per target (one Team Chat channel) beside the account's rate limit: the
+	 * client paces requests that name a target (`paceKey`) inside these sliding windows.
+	 */
+	perTargetWindows?: readonly MessageWindow[];
 	scopes: {
 		/** Classic scopes, any one of which grants the call. */
 		classic: readonly string[];
@@ -67,7 +73,11 @@ function endpoint(
 	category: RateLimitCategory,
 	classic: readonly string[],
 	granular: readonly string[],
-	more: { spec?: SpecSource; maxPageSize?: number } = {},
+	more: {
+		spec?: SpecSource;
+		maxPageSize?: number;
+		perTargetWindows?: readonly MessageWindow[];
+	} = {},
 ): Endpoint {
 	return {
 		method,
@@ -75,6 +85,7 @@ function endpoint(
 		operationId,
 		spec: more.spec ?? 'meeting-api',
 		...(more.maxPageSize !== undefined ? { maxPageSize: more.maxPageSize } : {}),
+		...(more.perTargetWindows ? { perTargetWindows: more.perTargetWindows } : {}),
 		category,
 		scopes: { classic, granular },
 		acceptsUuid: UUID_OPERATIONS.has(operationId),
@@ -574,7 +585,7 @@ export const ENDPOINTS = {
 		'medium',
 		CHAT_WRITE,
 		both('team_chat:write:user_message'),
-		TEAM_CHAT,
+		{ ...TEAM_CHAT, perTargetWindows: CHANNEL_MESSAGE_WINDOWS },
 	),
 	updateChatMessage: endpoint(
 		'PUT',

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isNumericMeetingId } from '../../helpers/identifiers';
 import { markdownToPlainText } from '../../helpers/markdown';
@@ -66,8 +67,10 @@ export async function resolveSummaryUuid(
 	});
 	const uuid = body.uuid;
 	if (typeof uuid !== 'string' || uuid === '') {
-		throw new Error(
-			`Zoom did not name the latest instance of meeting ${target.pathId}; use its instance UUID`,
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Zoom did not name the latest instance of meeting ${target.pathId} in item ${itemIndex}: use its instance UUID`,
+			{ itemIndex },
 		);
 	}
 	return uuid;
