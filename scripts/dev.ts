@@ -3,6 +3,7 @@
  * package loaded as a community package, a ready-made "Zoom simulator" credential and a demo
  * workflow. n8n's data stays in .n8n-dev/ between runs. Ctrl-C stops both.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import {
@@ -16,7 +17,8 @@ import {
 	startN8nServer,
 	type Session,
 } from '../test/e2e/harness/n8n';
-import { startZoomSimulator, type ZoomSimulator } from '../test/simulator';
+import { SEEDED_CHANNELS, startZoomSimulator, type ZoomSimulator } from '../test/simulator';
+import { DEV_WEBHOOK_SECRET } from './sendSummaryEvent';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SIMULATOR_PORT = Number(process.env.ZOOM_SIMULATOR_PORT ?? 8089);
@@ -111,6 +113,40 @@ async function ensureDemoWorkflow(session: Session, credentialId: string): Promi
 	});
 }
 
+/**
+ * For the shipped workflow docs/workflows/meeting-summary-to-team-chat.json: the credentials it
+ * names (created once, pointed at this simulator), so importing the file binds them by name.
+ * Returns the lines that tell the user what to do.
+ */
+async function ensureSummaryDemo(session: Session, sim: ZoomSimulator): Promise<string> {
+	const file = path.join(REPO_ROOT, 'docs/workflows/meeting-summary-to-team-chat.json');
+	const shipped = JSON.parse(readFileSync(file, 'utf8')) as {
+		nodes: Array<{ credentials?: Record<string, { name: string }> }>;
+	};
+	const nameOf = (type: string) =>
+		shipped.nodes.find((node) => node.credentials?.[type])?.credentials?.[type].name ?? type;
+	const wanted = [
+		{ type: 'zoomWorkplaceServerToServerOAuthApi', data: simulatorCredentialData(sim) },
+		{ type: 'zoomWorkplaceWebhookApi', data: { secretToken: DEV_WEBHOOK_SECRET } },
+	];
+	const existing = await rest<Array<{ id: string; name: string; type: string }>>(
+		session,
+		'GET',
+		'/rest/credentials',
+	);
+	for (const { type, data } of wanted) {
+		const name = nameOf(type);
+		const found = existing.find((c) => c.name === name && c.type === type);
+		if (found) await rest(session, 'PATCH', `/rest/credentials/${found.id}`, { name, type, data });
+		else await createCredential(session, { name, type, data });
+	}
+	return `  Summary → Team Chat: import ${path.relative(process.cwd(), file)} (Workflows → Import from File);
+    its credentials "${nameOf('zoomWorkplaceServerToServerOAuthApi')}" and "${nameOf('zoomWorkplaceWebhookApi')}" exist already.
+    Pick the channel "Meeting notes" (${SEEDED_CHANNELS.meetingNotes}) in "Post to Team Chat", publish,
+    copy the Production URL of "Summary ready", then in another terminal:
+      npm run dev:summary-event -- <Production URL>`;
+}
+
 async function main(): Promise<void> {
 	const sim = await startZoomSimulator({ port: SIMULATOR_PORT, seed: true });
 	console.log(`Zoom simulator: ${sim.apiBaseUrl} (OAuth: ${sim.oauthBaseUrl})`);
@@ -133,6 +169,7 @@ async function main(): Promise<void> {
 	const session = await ownerSession(server.baseUrl);
 	const credentialId = await ensureCredential(session, sim);
 	await ensureDemoWorkflow(session, credentialId);
+	const summaryDemo = await ensureSummaryDemo(session, sim);
 
 	console.log(`
 n8n is ready with the Zoom Workplace node and the Zoom simulator.
@@ -142,6 +179,7 @@ n8n is ready with the Zoom Workplace node and the Zoom simulator.
   Credential "${CREDENTIAL_NAME}": Server-to-Server OAuth against ${sim.apiBaseUrl}
   Workflow   "${WORKFLOW_NAME}"
   Simulator app: Account ID ${sim.defaultApp.accountId} · Client ID ${sim.defaultApp.clientId} · Client Secret ${sim.defaultApp.clientSecret}
+${summaryDemo}
 
 Press Ctrl-C to stop.`);
 }

@@ -3,9 +3,12 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 /** Every event: the `events` value that starts the workflow for anything Zoom sends. */
 export const ALL_EVENTS = '*';
 
-type Group = 'Meeting' | 'Recording' | 'Webinar' | 'User';
+type Group = 'Meeting' | 'Recording' | 'Webinar' | 'User' | 'Team Chat';
 
-/** Zoom's event names (Zoom Meeting, Webinar, Cloud Recording and User event references). */
+/**
+ * Zoom's event names (Zoom Meeting, Webinar, Cloud Recording, User and Team Chat event
+ * references; the summary and Team Chat events as Zoom's webhook specs of 2026-03-10 name them).
+ */
 const CATALOGUE: Record<Group, Record<string, string>> = {
 	Meeting: {
 		'meeting.created': 'A meeting was scheduled',
@@ -35,7 +38,12 @@ const CATALOGUE: Record<Group, Record<string, string>> = {
 		'meeting.chat_message_sent': 'A chat message was sent in a meeting',
 		'meeting.live_streaming_started': 'Live streaming of a meeting started',
 		'meeting.live_streaming_stopped': 'Live streaming of a meeting stopped',
-		'meeting.summary_completed': 'A meeting summary is ready',
+		'meeting.summary_completed': 'An AI Companion meeting summary is ready',
+		'meeting.summary_updated': 'A meeting summary was edited',
+		'meeting.summary_shared': 'A meeting summary was shared',
+		'meeting.summary_trashed': 'A meeting summary was moved to the trash',
+		'meeting.summary_recovered': 'A meeting summary was recovered from the trash',
+		'meeting.summary_deleted': 'A meeting summary was permanently deleted',
 	},
 	Recording: {
 		'recording.started': 'A cloud recording started',
@@ -91,15 +99,47 @@ const CATALOGUE: Record<Group, Record<string, string>> = {
 		'user.presence_status_updated': "A user's presence status changed",
 		'user.personal_notes_updated': "A user's personal note changed",
 	},
+	'Team Chat': {
+		'chat_message.sent': 'A user sent a chat message',
+		'chat_message.replied': 'A user replied to a chat message',
+		'chat_message.updated': 'A user edited a chat message',
+		'chat_message.deleted': 'A user deleted a chat message',
+		'chat_channel.created': 'A channel was created',
+		'chat_channel.updated': 'A channel was renamed or its settings changed',
+		'chat_channel.deleted': 'A channel was deleted',
+		'chat_channel.member_invited': 'Members were invited to a channel',
+		'chat_channel.member_joined': 'A member joined a channel',
+		'chat_channel.member_left': 'A member left a channel',
+		'chat_channel.member_removed': 'A member was removed from a channel',
+		'team_chat.channel_message_posted': 'A message was posted in a channel (any member)',
+		'team_chat.channel_message_updated': 'A channel message was edited',
+		'team_chat.channel_message_deleted': 'A channel message was deleted',
+		'team_chat.dm_message_posted': 'A direct message was posted',
+		'team_chat.dm_message_updated': 'A direct message was edited',
+		'team_chat.dm_message_deleted': 'A direct message was deleted',
+		'team_chat.channel_reaction_added': 'A reaction was added to a channel message',
+		'team_chat.channel_reaction_removed': 'A reaction was removed from a channel message',
+		'team_chat.dm_reaction_added': 'A reaction was added to a direct message',
+		'team_chat.dm_reaction_removed': 'A reaction was removed from a direct message',
+		'team_chat.channel_pin_added': 'A message was pinned in a channel',
+		'team_chat.channel_pin_removed': 'A message was unpinned in a channel',
+		'team_chat.channel_archived': 'A channel was archived',
+		'team_chat.channel_unarchived': 'A channel was unarchived',
+	},
 };
 
 export const KNOWN_EVENTS: string[] = Object.values(CATALOGUE).flatMap((events) =>
 	Object.keys(events),
 );
 
+/** What the part before the dot adds to the option's name ("chat_message.sent" → "Message sent"). */
+const SUBJECTS: Record<string, string> = { chat_message: 'message ', chat_channel: 'channel ' };
+
 function title(event: string): string {
-	const action = event.split('.')[1] ?? event;
-	const words = action.replace(/_/g, ' ').replace(/\bjbh\b/g, 'JBH');
+	const [prefix, action = event] = event.split('.');
+	const words = `${SUBJECTS[prefix] ?? ''}${action.replace(/_/g, ' ')}`
+		.replace(/\bjbh\b/g, 'JBH')
+		.replace(/\bdm\b/g, 'DM');
 	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

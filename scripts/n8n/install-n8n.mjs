@@ -145,7 +145,8 @@ function matchingHeadersDir(candidates, { quiet = false } = {}) {
 		const num = (name) => text.match(new RegExp(`#define ${name} (\\d+)`))?.[1];
 		const found = `${num('NODE_MAJOR_VERSION')}.${num('NODE_MINOR_VERSION')}.${num('NODE_PATCH_VERSION')}`;
 		if (found === want) return dir;
-		if (!quiet) log(`  ignoring headers in ${dir}: they are for Node ${found}, running Node ${want}`);
+		if (!quiet)
+			log(`  ignoring headers in ${dir}: they are for Node ${found}, running Node ${want}`);
 	}
 	return undefined;
 }

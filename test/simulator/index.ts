@@ -37,3 +37,20 @@ export type {
 	StoredRecording,
 	StoredRecordingFile,
 } from './routes/recordingStore';
+export { addMeetingSummary, sampleSummaryContent, summaryStore } from './routes/summaries';
+export type { StoredSummary, SummaryInput, SummaryStore } from './routes/summaries';
+export {
+	addChannel,
+	addChatMessage,
+	CHANNEL_WINDOWS,
+	chatStore,
+	stableChannelId,
+} from './routes/chat';
+export type {
+	ChannelInput,
+	ChatStore,
+	MessageInput,
+	SimChannel,
+	SimChatMessage,
+} from './routes/chat';
+export { SEEDED_CHANNELS, SEEDED_SUMMARIES, seededSummaryUuid } from './seed';

@@ -23,11 +23,22 @@ export interface Page<T> {
 	nextPageToken: string;
 }
 
-export function parsePageSize(raw: string | null): number | undefined {
+/** An endpoint's page sizes: Zoom's usual 30 and 300; Team Chat lists differ (10 and 50 / 1000). */
+export interface PageSizes {
+	default: number;
+	max: number;
+}
+
+const USUAL_SIZES: PageSizes = { default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE };
+
+export function parsePageSize(
+	raw: string | null,
+	sizes: PageSizes = USUAL_SIZES,
+): number | undefined {
 	if (raw === null || raw === '') return undefined;
 	const n = Number(raw);
-	if (!Number.isInteger(n) || n < 1) return DEFAULT_PAGE_SIZE;
-	return Math.min(n, MAX_PAGE_SIZE);
+	if (!Number.isInteger(n) || n < 1) return sizes.default;
+	return Math.min(n, sizes.max);
 }
 
 /** Opaque, expiring next_page_tokens. A token remembers the list it came from and its filters. */
@@ -43,10 +54,11 @@ export class PageTokens {
 		query: URLSearchParams,
 		filters: Record<string, string>,
 		select: (filters: Record<string, string>) => T[],
+		sizes: PageSizes = USUAL_SIZES,
 	): Page<T> {
 		const token = query.get('next_page_token') ?? '';
 		let offset = 0;
-		let pageSize = parsePageSize(query.get('page_size'));
+		let pageSize = parsePageSize(query.get('page_size'), sizes);
 		let effectiveFilters = filters;
 		if (token !== '') {
 			const record = this.tokens.get(token);
@@ -58,9 +70,9 @@ export class PageTokens {
 		} else {
 			const pageNumber = Number(query.get('page_number') ?? '1');
 			if (Number.isInteger(pageNumber) && pageNumber > 1)
-				offset = (pageNumber - 1) * (pageSize ?? DEFAULT_PAGE_SIZE);
+				offset = (pageNumber - 1) * (pageSize ?? sizes.default);
 		}
-		pageSize ??= DEFAULT_PAGE_SIZE;
+		pageSize ??= sizes.default;
 		const all = select(effectiveFilters);
 		const items = all.slice(offset, offset + pageSize);
 		let nextPageToken = '';

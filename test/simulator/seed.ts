@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+
 import { stableUserId } from './ids';
+import { addChannel, addChatMessage, stableChannelId } from './routes/chat';
+import { addMeetingSummary } from './routes/summaries';
 import { DEFAULT_ACCOUNT_ID, OWNER_ID, type SimulatorState } from './state';
 import { isoSeconds } from './time';
 import type { ZoomUser } from './types';
@@ -120,6 +124,24 @@ const SAMPLE_USERS: SeedUser[] = [
 	},
 ];
 
+/** Meeting UUIDs of seeded summaries: stable, so docs and tests can name them. */
+export function seededSummaryUuid(index: number): string {
+	return createHash('sha256')
+		.update(`sim-summary-${index}`)
+		.digest()
+		.subarray(0, 16)
+		.toString('base64');
+}
+
+/** Team Chat channels of the seed, by stable ID: every account member is in General. */
+export const SEEDED_CHANNELS = {
+	general: stableChannelId('general'),
+	meetingNotes: stableChannelId('meeting-notes'),
+} as const;
+
+/** How many AI Companion summaries the seed adds: one about every four weeks for 16 months. */
+export const SEEDED_SUMMARIES = 17;
+
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
@@ -194,6 +216,42 @@ export function seedSampleData(state: SimulatorState): void {
 		duration: 60,
 		timezone: tz,
 	});
+	// AI Companion summaries over 16 months, the newest from yesterday, of the owner and Ada.
+	const summaryTopics = ['Weekly planning', 'Customer demo', 'Release review', 'Hiring sync'];
+	for (let i = 0; i < SEEDED_SUMMARIES; i++) {
+		addMeetingSummary(state, {
+			hostId: i % 3 === 2 ? stableUserId('sim-user-1') : OWNER_ID,
+			uuid: seededSummaryUuid(i),
+			topic: summaryTopics[i % summaryTopics.length],
+			start_time: at(-(1 + i * 29) * DAY),
+			duration: 30 + (i % 3) * 15,
+		});
+	}
+	// Team Chat: a public channel of everyone, a private one for meeting notes, a few messages.
+	const active = SAMPLE_USERS.map((_, i) => stableUserId(`sim-user-${i + 1}`)).filter(
+		(id) => state.users.get(id)?.status === 'active',
+	);
+	addChannel(state, {
+		id: SEEDED_CHANNELS.general,
+		name: 'General',
+		type: 3,
+		members: [OWNER_ID, ...active],
+	});
+	addChannel(state, {
+		id: SEEDED_CHANNELS.meetingNotes,
+		name: 'Meeting notes',
+		type: 2,
+		members: [OWNER_ID, stableUserId('sim-user-1')],
+	});
+	const greetings = ['Good morning!', 'The release is out.', 'Lunch at noon?'];
+	for (const [i, text] of greetings.entries()) {
+		addChatMessage(state, {
+			senderId: i % 2 ? stableUserId('sim-user-1') : OWNER_ID,
+			channelId: SEEDED_CHANNELS.general,
+			message: text,
+			timestamp: Date.now() - (greetings.length - i) * HOUR,
+		});
+	}
 	state.addMeeting(OWNER_ID, {
 		topic: 'Last quarter retro',
 		type: 2,

@@ -17,7 +17,9 @@ import {
 	recordingRoutes,
 	startRecordingStorage,
 } from './routes/recordings';
+import { chatRoutes } from './routes/chat';
 import { reportRoutes } from './routes/reports';
+import { summaryRoutes } from './routes/summaries';
 import { userRoutes } from './routes/users';
 import { hasAnyScope, ALL_SCOPES } from './scopes';
 import { seedSampleData } from './seed';
@@ -121,6 +123,8 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		...recordingRoutes,
 		...pastMeetingRoutes,
 		...reportRoutes,
+		...summaryRoutes,
+		...chatRoutes,
 	]);
 	const counters = emptyCounters();
 	const timers = new Set<NodeJS.Timeout>();

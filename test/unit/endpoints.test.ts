@@ -3,28 +3,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 
-import { ENDPOINTS, scopesFor } from '../../nodes/core/zoom/endpoints';
+import {
+	DEFAULT_MAX_PAGE_SIZE,
+	ENDPOINTS,
+	maxPageSizeOf,
+	scopesFor,
+	type Endpoint,
+	type EndpointName,
+} from '../../nodes/core/zoom/endpoints';
+import {
+	MISSING_OPERATIONS,
+	rawOperation,
+	SPEC_SOURCES,
+	specFile,
+	type RawOperation,
+} from '../simulator/spec';
 
-/* The endpoint catalogue is checked against Zoom's own OpenAPI export, so a wrong method, path,
-   rate-limit category or scope cannot hide in it. */
-
-const SPEC_CANDIDATES = [
-	resolve(__dirname, '../simulator/spec/zoom-meeting-api.openapi.json'),
-	resolve(__dirname, '../../../shared/zoom-api/zoom-meeting-api.openapi.json'),
-];
-
-interface SpecOperation {
-	operationId: string;
-	parameters?: Array<{ name: string; in: string; schema?: { type?: string } }>;
-	description?: string;
-	extensions?: { 'x-macro-scopes'?: string[]; 'x-granular-scopes'?: string[] };
-}
-
-function loadSpec(): { paths: Record<string, Record<string, SpecOperation>> } {
-	const file = SPEC_CANDIDATES.find((candidate) => existsSync(candidate));
-	assert.ok(file, `Zoom's OpenAPI spec not found in ${SPEC_CANDIDATES.join(' or ')}`);
-	return JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof loadSpec>;
-}
+/* The endpoint catalogue is checked against the Zoom OpenAPI document each entry names (the
+   Meeting API export, the 2026-03-10 Meetings and Team Chat documents, or the erratum fragment of
+   test/simulator/spec/errata.ts), so a wrong method, path, rate-limit category, page size or scope
+   cannot hide in it. */
 
 /**
  * Scopes Zoom's documentation names that its 2023 spec export leaves out (it lists
@@ -32,24 +30,35 @@ function loadSpec(): { paths: Record<string, Record<string, SpecOperation>> } {
  */
 const SCOPE_ERRATA: Record<string, string[]> = { recordingGet: ['recording:read:admin'] };
 
-describe('endpoint catalogue', () => {
-	const spec = loadSpec();
+function zoomScopes(operation: RawOperation) {
+	return operation.extensions ?? operation['x-extensions'];
+}
 
-	for (const [name, endpoint] of Object.entries(ENDPOINTS)) {
-		test(`${name}: ${endpoint.method} ${endpoint.path} agrees with Zoom's spec`, () => {
-			const operation = spec.paths[endpoint.path]?.[endpoint.method.toLowerCase()];
-			assert.ok(operation, `${endpoint.method} ${endpoint.path} is not in Zoom's spec`);
+describe('endpoint catalogue', () => {
+	for (const [name, entry] of Object.entries(ENDPOINTS)) {
+		const endpoint = entry as Endpoint;
+		test(`${name}: ${endpoint.method} ${endpoint.path} agrees with ${endpoint.spec}`, () => {
+			assert.ok(SPEC_SOURCES[endpoint.spec], `no spec document named ${endpoint.spec}`);
+			const operation = rawOperation(endpoint.spec, endpoint.method, endpoint.path);
+			assert.ok(operation, `${endpoint.method} ${endpoint.path} is not in ${endpoint.spec}`);
 			assert.equal(operation.operationId, endpoint.operationId);
 			const label = /Rate Limit Label[^`]*`([A-Za-z-]+)`/.exec(operation.description ?? '')?.[1];
 			assert.equal(endpoint.category, label?.toLowerCase(), 'rate-limit category');
 			for (const scope of endpoint.scopes.classic) {
 				assert.ok(
-					operation.extensions?.['x-macro-scopes']?.includes(scope) ||
+					zoomScopes(operation)?.['x-macro-scopes']?.includes(scope) ||
 						SCOPE_ERRATA[endpoint.operationId]?.includes(scope),
 					`classic scope ${scope} is not one the spec lists for ${operation.operationId}`,
 				);
 			}
-			const granular = operation.extensions?.['x-granular-scopes'];
+			const pageSize = operation.parameters?.find(
+				(p) => p.in === 'query' && p.name === 'page_size',
+			);
+			const maximum = (pageSize?.schema as { maximum?: number } | undefined)?.maximum;
+			if (maximum !== undefined)
+				assert.equal(maxPageSizeOf(name as EndpointName), maximum, "the spec's largest page_size");
+			else assert.equal(endpoint.maxPageSize, undefined, 'maxPageSize where the spec names none');
+			const granular = zoomScopes(operation)?.['x-granular-scopes'];
 			if (granular) {
 				for (const scope of endpoint.scopes.granular) {
 					assert.ok(granular.includes(scope), `granular scope ${scope} not in the spec`);
@@ -68,6 +77,27 @@ describe('endpoint catalogue', () => {
 			}
 		});
 	}
+
+	test('each spec document is a copy of the one in ../shared/zoom-api (when that is present)', () => {
+		for (const [source, { file }] of Object.entries(SPEC_SOURCES)) {
+			if (MISSING_OPERATIONS.some((erratum) => erratum.source === source)) continue;
+			const shared = resolve(__dirname, '../../../shared/zoom-api', file);
+			if (!existsSync(shared)) continue;
+			assert.ok(
+				readFileSync(specFile(source)).equals(readFileSync(shared)) ||
+					// The 2023 export was committed pretty-printed: the same JSON.
+					JSON.stringify(JSON.parse(readFileSync(specFile(source), 'utf8'))) ===
+						JSON.stringify(JSON.parse(readFileSync(shared, 'utf8'))),
+				`${file} differs from ${shared}`,
+			);
+		}
+	});
+
+	test('the page sizes Zoom documents for chat lists', () => {
+		assert.equal(maxPageSizeOf('listChatMessages'), 50);
+		assert.equal(maxPageSizeOf('listUserChannels'), 1000);
+		assert.equal(maxPageSizeOf('listUserMeetingSummaries'), DEFAULT_MAX_PAGE_SIZE);
+	});
 
 	test('categories Zoom documents for the endpoints people use most', () => {
 		assert.equal(ENDPOINTS.createMeeting.category, 'medium');

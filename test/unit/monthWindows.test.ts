@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { monthWindows } from '../../nodes/ZoomWorkplace/helpers/monthWindows';
+import {
+	monthWindows,
+	monthWindowsOfInstants,
+} from '../../nodes/ZoomWorkplace/helpers/monthWindows';
 
 describe('monthWindows: a From/To range split into Zoom one-month windows', () => {
 	test('a calendar year is twelve calendar months', () => {
@@ -62,5 +65,41 @@ describe('monthWindows: a From/To range split into Zoom one-month windows', () =
 		assert.throws(() => monthWindows('2025-05-02', '2025-05-01'), /before/);
 		assert.throws(() => monthWindows('2025-02-30', '2025-03-01'), /not a date/);
 		assert.throws(() => monthWindows('05/01/2025', '2025-06-01'), /not a date/);
+	});
+});
+
+describe('monthWindowsOfInstants: a date-time range in month windows (summaries)', () => {
+	const ms = (iso: string) => Date.parse(iso);
+
+	test('13 months from mid-month: 13 windows, each starting one second after the last ends', () => {
+		const windows = monthWindowsOfInstants(ms('2025-01-15T10:30:00Z'), ms('2026-02-15T10:29:59Z'));
+		assert.equal(windows.length, 13);
+		assert.deepEqual(windows[0], { from: '2025-01-15T10:30:00Z', to: '2025-02-15T10:29:59Z' });
+		assert.deepEqual(windows[12], { from: '2026-01-15T10:30:00Z', to: '2026-02-15T10:29:59Z' });
+		for (let i = 1; i < windows.length; i++)
+			assert.equal(ms(windows[i].from) - ms(windows[i - 1].to), 1000);
+	});
+
+	test('every whole second of the range falls in exactly one window', () => {
+		const from = ms('2024-01-31T23:00:00Z');
+		const to = ms('2025-03-01T01:00:00Z');
+		const windows = monthWindowsOfInstants(from, to);
+		assert.equal(windows[0].from, '2024-01-31T23:00:00Z');
+		assert.equal(windows[windows.length - 1].to, '2025-03-01T01:00:00Z');
+		for (const probe of [from, ms('2024-02-29T23:00:00Z'), ms('2024-12-31T23:59:59Z'), to]) {
+			const holding = windows.filter((w) => ms(w.from) <= probe && probe <= ms(w.to));
+			assert.equal(holding.length, 1, new Date(probe).toISOString());
+		}
+		for (const w of windows) assert.ok(ms(w.to) - ms(w.from) < 31 * 86_400_000);
+	});
+
+	test('a short range is one window; fractions of seconds are dropped; To before From throws', () => {
+		assert.deepEqual(
+			monthWindowsOfInstants(ms('2026-03-01T00:00:00.900Z'), ms('2026-03-02T00:00:00Z')),
+			[{ from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' }],
+		);
+		assert.throws(() =>
+			monthWindowsOfInstants(ms('2026-03-02T00:00:00Z'), ms('2026-03-01T00:00:00Z')),
+		);
 	});
 });

@@ -89,6 +89,26 @@ describe('retry decisions (decideAfterFailure)', () => {
 			expected: { action: 'alreadyDone' },
 		},
 		{
+			name: 'DELETE 403 "moved to Trash" after a lost answer → done (AI Companion summaries)',
+			request: { method: 'DELETE', canLookUp: false },
+			failure: {
+				statusCode: 403,
+				zoomMessage: 'The meeting summary has been moved to Trash and cannot be accessed.',
+			},
+			before: history(1),
+			expected: { action: 'alreadyDone' },
+		},
+		{
+			name: 'DELETE 403 "moved to Trash" at the first attempt → fail (it was trashed before)',
+			request: { method: 'DELETE', canLookUp: false },
+			failure: {
+				statusCode: 403,
+				zoomMessage: 'The meeting summary has been moved to Trash and cannot be accessed.',
+			},
+			before: history(0),
+			expected: { action: 'fail', outcomeUnknown: false, attempts: 1 },
+		},
+		{
 			name: 'create 503 → look up, then retry',
 			request: create,
 			failure: { statusCode: 503 },

@@ -162,8 +162,8 @@ describe('spec validator', () => {
 	});
 
 	describe('errata (DESIGN.md), each allowed and nothing beyond it', () => {
-		test('there are exactly three, each with a reason', () => {
-			assert.equal(ERRATA.length, 3);
+		test('there are exactly four, each with a reason', () => {
+			assert.equal(ERRATA.length, 4);
 			for (const erratum of ERRATA) assert.ok(erratum.why.length > 40, erratum.name);
 		});
 
@@ -192,6 +192,32 @@ describe('spec validator', () => {
 			);
 		});
 
+		test('a Team Chat contact may be an email, a user ID or a member ID; not a number', () => {
+			for (const contact of ['jchill@example.com', 'v4iyWT1LTfy8QvPG4GTvdg']) {
+				assert.deepEqual(
+					check('POST', '/chat/users/me/messages', {
+						body: {
+							message: '@Jill hello',
+							to_contact: contact,
+							at_items: [{ at_type: 1, at_contact: contact, start_position: 0, end_position: 5 }],
+						},
+					}),
+					[],
+				);
+				assert.deepEqual(
+					check('PUT', '/chat/users/me/messages/abc', {
+						body: { message: 'edited', to_contact: contact },
+					}),
+					[],
+				);
+			}
+			assert.equal(
+				check('POST', '/chat/users/me/messages', { body: { message: 'x', to_contact: 42 } })
+					.length > 0,
+				true,
+			);
+		});
+
 		test('user type 4 is accepted on user create and update, other types are not', () => {
 			const create = { action: 'create', user_info: { email: 'a@example.com', type: 4 } };
 			assert.deepEqual(check('POST', '/users', { body: create }), []);
@@ -199,6 +225,94 @@ describe('spec validator', () => {
 			assert.deepEqual(
 				check('PATCH', '/users/me', { body: { type: 5 } }).map((v) => v.rule),
 				['body /type enum [1,2,99]'],
+			);
+		});
+	});
+
+	describe('each path against the document that declares it', () => {
+		test('summaries: the 2026-03-10 Meetings document (time_filter_field enum, UUID as text)', () => {
+			const range = { from: '2026-01-01T00:00:00Z', to: '2026-01-31T23:59:59Z' };
+			assert.deepEqual(
+				check('GET', '/meetings/meeting_summaries', {
+					query: { ...range, time_filter_field: 'summary_created_time', page_size: '300' },
+				}),
+				[],
+			);
+			assert.deepEqual(
+				check('GET', '/meetings/meeting_summaries', {
+					query: { ...range, time_filter_field: 'meeting_start_time' },
+				}).map((v) => v.rule),
+				['query parameter time_filter_field enum ["summary_start_time","summary_created_time"]'],
+			);
+			assert.deepEqual(
+				check('GET', '/meetings/aDYlohsHRtCd4ii1uC2%2BhA%3D%3D/meeting_summary'),
+				[],
+			);
+			assert.deepEqual(
+				check('DELETE', '/meetings/aDYlohsHRtCd4ii1uC2%2BhA%3D%3D/meeting_summary'),
+				[],
+			);
+			assert.deepEqual(
+				check('GET', '/meetings/meeting_summaries', { query: { from: '2026-01-01' } }).map(
+					(v) => v.rule,
+				),
+				['query parameter from format date-time'],
+			);
+		});
+
+		test("one user's summaries: the erratum fragment (page_size ≤ 300, date-times)", () => {
+			assert.deepEqual(
+				check('GET', '/users/me/meeting_summaries', {
+					query: { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', page_size: '300' },
+				}),
+				[],
+			);
+			assert.deepEqual(
+				check('GET', '/users/me/meeting_summaries', { query: { page_size: '301' } }).map(
+					(v) => v.rule,
+				),
+				['query parameter page_size maximum 300'],
+			);
+		});
+
+		test('Team Chat: the 2026-03-10 Team Chat document (message length, page sizes)', () => {
+			assert.deepEqual(
+				check('POST', '/chat/users/me/messages', {
+					body: {
+						message: 'Notes',
+						to_channel: '825c9e31f1064c73b394c5e4557d3447',
+						rich_text: [{ start_position: 0, end_position: 5, format_type: 'Bold' }],
+						reply_main_message_id: '{27ED2949-6457-417C-83EA-72515DAF00BD}',
+					},
+				}),
+				[],
+			);
+			assert.deepEqual(
+				check('POST', '/chat/users/me/messages', {
+					body: { message: 'x'.repeat(1025), to_channel: 'c1' },
+				}).map((v) => v.rule),
+				['body /message maxLength 1024'],
+			);
+			assert.deepEqual(
+				check('POST', '/chat/users/me/messages', {
+					body: { message: 'x', rich_text: [{ format_type: 'Heading' }] },
+				}).map((v) => v.rule.replace(/ \[.*$/, '')),
+				['body /rich_text/0/format_type enum'],
+			);
+			assert.deepEqual(
+				check('GET', '/chat/users/me/messages', {
+					query: { to_channel: 'c1', page_size: '300' },
+				}).map((v) => v.rule),
+				['query parameter page_size maximum 50'],
+			);
+			assert.deepEqual(
+				check('GET', '/chat/users/me/channels', { query: { page_size: '1000' } }),
+				[],
+			);
+			assert.deepEqual(check('GET', '/chat/users/me/channels/c1'), []);
+			assert.deepEqual(
+				check('DELETE', '/chat/users/me/messages/m1', { query: { to_channel: 'c1' } }),
+				[],
 			);
 		});
 	});

@@ -142,7 +142,7 @@ describe('event filtering', () => {
 		const groups = names.map((n) => n.split(':')[0]);
 		assert.deepEqual(
 			[...new Set(groups)],
-			['Meeting', 'Recording', 'Webinar', 'User'],
+			['Meeting', 'Recording', 'Webinar', 'User', 'Team Chat'],
 			'one block per group',
 		);
 		for (const event of [

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { chatChannel } from './chatChannel/ChatChannel.resource';
+import { chatMessage } from './chatMessage/ChatMessage.resource';
 import { cloudRecording } from './cloudRecording/CloudRecording.resource';
 import { meeting } from './meeting/Meeting.resource';
+import { meetingSummary } from './meetingSummary/MeetingSummary.resource';
 import { pastMeeting } from './pastMeeting/PastMeeting.resource';
 import { meetingRegistrant, webinarRegistrant } from './registrants/Registrant.resource';
 import { report } from './report/Report.resource';
@@ -26,6 +29,9 @@ export const RESOURCES: readonly ZoomResource[] = [
 	cloudRecording,
 	pastMeeting,
 	report,
+	meetingSummary,
+	chatMessage,
+	chatChannel,
 ];
 
 /** The resource a new node starts with (saved workflows rely on it: keep it stable). */

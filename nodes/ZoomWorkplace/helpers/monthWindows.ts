@@ -56,3 +56,42 @@ export function monthWindows(from: string, to: string): DateWindow[] {
 	}
 	return windows;
 }
+
+/** A window of instants, as Zoom's date-time filters take them (`yyyy-MM-ddTHH:mm:ssZ`). */
+export interface DateTimeWindow {
+	/** Inclusive. */
+	from: string;
+	/** Inclusive. */
+	to: string;
+}
+
+const SECOND_MS = 1000;
+
+function formatInstant(time: number): string {
+	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The same wall-clock instant one calendar month later (UTC), clamped to the month's last day. */
+function addOneMonthKeepingTime(time: number): number {
+	const dayStart = Math.floor(time / DAY_MS) * DAY_MS;
+	return addOneMonth(dayStart) + (time - dayStart);
+}
+
+/**
+ * Splits the instants `fromMs`…`toMs` (whole seconds, inclusive) into consecutive windows of at
+ * most one calendar month, oldest first: each starts one second after the previous one ends, so
+ * a time of Zoom's (whole seconds) falls into exactly one window. Throws when `to` is before `from`.
+ */
+export function monthWindowsOfInstants(fromMs: number, toMs: number): DateTimeWindow[] {
+	if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) throw new RangeError('not a date');
+	const start = Math.floor(fromMs / SECOND_MS) * SECOND_MS;
+	const end = Math.floor(toMs / SECOND_MS) * SECOND_MS;
+	if (end < start) throw new RangeError(`${formatInstant(end)} is before ${formatInstant(start)}`);
+	const windows: DateTimeWindow[] = [];
+	for (let cursor = start; cursor <= end; ) {
+		const windowEnd = Math.min(addOneMonthKeepingTime(cursor) - SECOND_MS, end);
+		windows.push({ from: formatInstant(cursor), to: formatInstant(windowEnd) });
+		cursor = windowEnd + SECOND_MS;
+	}
+	return windows;
+}

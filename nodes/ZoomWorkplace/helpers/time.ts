@@ -99,3 +99,29 @@ export function localTimeToUtc(local: string, timeZone: string): string | undefi
 		return undefined;
 	}
 }
+
+/**
+ * The instant (ms since 1970) a From/To field names: a date-time with an offset as it is; one
+ * without an offset in `timeZone` (the workflow's); a date alone at the start of that day, or —
+ * with `endOfDay`, for a "To" — at its last second. A Date or Luxon DateTime from an expression
+ * is taken as it is. Undefined when the value is no date.
+ */
+export function instantOf(
+	value: unknown,
+	timeZone: string,
+	options: { endOfDay?: boolean } = {},
+): number | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+	const text =
+		value !== null && typeof value === 'object' ? String(value) : String(value ?? '').trim();
+	const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+	const parsed = toZoomStartTime(
+		dateOnly && options.endOfDay ? `${text}T23:59:59` : text,
+		undefined,
+	);
+	if (!parsed) return undefined;
+	const utc = parsed.startTime.endsWith('Z')
+		? parsed.startTime
+		: localTimeToUtc(parsed.startTime, timeZone);
+	return utc === undefined ? undefined : Date.parse(utc);
+}

@@ -1,6 +1,12 @@
 import { getTimezones } from './loadOptions';
-import { searchMeetings, searchUsers } from './listSearch';
+import { searchChannels, searchMeetingSummaries, searchMeetings, searchUsers } from './listSearch';
 import { searchWebinars } from './searchWebinars';
 
-export const listSearch = { searchUsers, searchMeetings, searchWebinars };
+export const listSearch = {
+	searchUsers,
+	searchMeetings,
+	searchWebinars,
+	searchMeetingSummaries,
+	searchChannels,
+};
 export const loadOptions = { getTimezones };

@@ -80,3 +80,78 @@ export async function searchMeetings(
 		paginationToken: (body.next_page_token as string) || undefined,
 	};
 }
+
+/** How far back the summary picker looks: Zoom answers its month windows newest first. */
+const SUMMARY_PICKER_DAYS = 30;
+
+/**
+ * The picker of Meeting Summary → Get/Delete: the credential user's summaries of the last 30
+ * days (one month window), newest first; the value is the meeting instance UUID.
+ */
+export async function searchMeetingSummaries(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this) });
+	const now = Date.now();
+	const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const qs: IDataObject = {
+		page_size: PAGE_SIZE,
+		from: iso(now - SUMMARY_PICKER_DAYS * 86_400_000),
+		to: iso(now),
+		time_filter_field: 'summary_created_time',
+	};
+	if (paginationToken) qs.next_page_token = paginationToken;
+	const { body } = await client.request<IDataObject>({
+		endpoint: 'listUserMeetingSummaries',
+		pathParameters: { userId: 'me' },
+		qs,
+	});
+	const summaries = (body.summaries as IDataObject[] | undefined) ?? [];
+	return {
+		results: summaries
+			.filter((s) => matches(filter, s.meeting_topic, s.meeting_id, s.meeting_uuid))
+			.map((s) => ({
+				name: `${String(s.meeting_topic ?? 'Meeting')} (${String(s.meeting_start_time ?? s.summary_start_time ?? '')})`,
+				value: String(s.meeting_uuid),
+			})),
+		paginationToken: (body.next_page_token as string) || undefined,
+	};
+}
+
+/** The Channel picker: the channels of the operation's User (else the credential's user). */
+export async function searchChannels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this) });
+	let userId = 'me';
+	try {
+		const locator = this.getNodeParameter('userId', undefined, { extractValue: true }) as
+			| string
+			| undefined;
+		if (locator) userId = locator;
+	} catch {
+		// No user field: the credential user's channels.
+	}
+	const qs: IDataObject = { page_size: PAGE_SIZE };
+	if (paginationToken) qs.next_page_token = paginationToken;
+	const { body } = await client.request<IDataObject>({
+		endpoint: 'listUserChannels',
+		pathParameters: { userId },
+		qs,
+	});
+	const channels = (body.channels as IDataObject[] | undefined) ?? [];
+	return {
+		results: channels
+			.filter((c) => matches(filter, c.name, c.id))
+			.map((c) => ({
+				name: String(c.name ?? c.id),
+				value: String(c.id),
+				url: c.channel_url as string | undefined,
+			})),
+		paginationToken: (body.next_page_token as string) || undefined,
+	};
+}

@@ -6,16 +6,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { MessageWindow } from '../zoom/chatLimits';
 import { resolveApiBaseUrl } from '../zoom/clouds';
 import { parseCategory, type RateLimitCategory } from '../zoom/categories';
 import {
 	buildPath,
+	DEFAULT_MAX_PAGE_SIZE,
 	ENDPOINTS,
+	maxPageSizeOf,
 	UnsafePathParameterError,
 	type EndpointName,
 } from '../zoom/endpoints';
 import { dailyLimitError, describeFailure, zoomApiError, type FailedCall } from './errors';
 import { headerValue } from './headers';
+import { sharedWindowPacer } from './windowPacer';
 import {
 	DailyLimitReachedError,
 	realClock,
@@ -64,6 +68,11 @@ export interface ZoomRequest {
 	body?: IDataObject;
 	itemIndex?: number;
 	lookUp?: CreateLookUp;
+	/**
+	 * The target Zoom limits per target (a Team Chat channel ID): requests naming one are paced
+	 * inside the endpoint's `perTargetWindows`.
+	 */
+	paceKey?: string;
 }
 
 export interface ZoomResponse<T = IDataObject> {
@@ -81,8 +90,8 @@ export interface PaginatedRequest extends Omit<ZoomRequest, 'lookUp'> {
 	limit?: number;
 }
 
-/** Zoom's largest page: the fewest requests for "Return All". */
-export const MAX_PAGE_SIZE = 300;
+/** Zoom's usual largest page; an endpoint may name another (catalogue `maxPageSize`). */
+export const MAX_PAGE_SIZE = DEFAULT_MAX_PAGE_SIZE;
 
 interface FullResponse {
 	statusCode: number;
@@ -130,15 +139,40 @@ export class ZoomClient {
 		return await this.baseUrlPromise;
 	}
 
+	/** One Zoom account as this process sees it: the credential and the base URL. */
+	private async accountKey(): Promise<string> {
+		const baseUrl = await this.baseUrl();
+		const credentialId =
+			this.ctx.getNode().credentials?.[this.options.credentialType]?.id ?? 'unsaved';
+		return `${this.options.credentialType}|${credentialId}|${baseUrl}`;
+	}
+
 	private async limiter(): Promise<RateLimiter> {
-		this.limiterPromise ??= this.baseUrl().then((baseUrl) => {
-			const credentialId =
-				this.ctx.getNode().credentials?.[this.options.credentialType]?.id ?? 'unsaved';
-			return sharedRateLimiter(`${this.options.credentialType}|${credentialId}|${baseUrl}`, {
-				accountShare: this.options.accountShare,
-			});
-		});
+		this.limiterPromise ??= this.accountKey().then((key) =>
+			sharedRateLimiter(key, { accountShare: this.options.accountShare }),
+		);
 		return await this.limiterPromise;
+	}
+
+	/** Waits until Zoom's per-target windows (messages to one channel) allow one more request. */
+	private async paceTarget(request: ZoomRequest): Promise<void> {
+		const windows = (ENDPOINTS[request.endpoint] as { perTargetWindows?: readonly MessageWindow[] })
+			.perTargetWindows;
+		if (!windows || request.paceKey === undefined) return;
+		const key = await this.accountKey();
+		try {
+			await sharedWindowPacer(key).acquire(
+				`${request.endpoint}|${request.paceKey}`,
+				windows,
+				this.cancelSignal(),
+			);
+		} catch (error) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				error instanceof WaitCancelledError ? error.message : (error as Error),
+				{ itemIndex: request.itemIndex },
+			);
+		}
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
@@ -234,6 +268,7 @@ export class ZoomClient {
 		let history: AttemptHistory = NO_ATTEMPTS;
 		for (;;) {
 			const category = this.categoryFor(request.endpoint);
+			await this.paceTarget(request);
 			await this.acquire(limiter, category, request.itemIndex);
 			let failure: FailedCall;
 			try {
@@ -252,7 +287,7 @@ export class ZoomClient {
 						itemIndex: request.itemIndex,
 					});
 				}
-				failure = describeFailure(error);
+				failure = { ...describeFailure(error), endpoint: request.endpoint };
 				if (failure.statusCode === undefined && failure.networkCode === undefined) {
 					// Not an answer from Zoom: e.g. the credential could not obtain a token.
 					throw error instanceof NodeApiError
@@ -332,13 +367,15 @@ export class ZoomClient {
 		return id !== undefined && id !== null && this.returnedIds.has(String(id));
 	}
 
-	/** Follows `next_page_token` with the largest page Zoom allows, asking only for pages needed. */
+	/**
+	 * Follows `next_page_token` with the largest page the endpoint allows, asking only for pages
+	 * needed.
+	 */
 	async requestAllItems(request: PaginatedRequest): Promise<IDataObject[]> {
 		const results: IDataObject[] = [];
+		const largest = maxPageSizeOf(request.endpoint);
 		const pageSize =
-			request.limit !== undefined
-				? Math.min(MAX_PAGE_SIZE, Math.max(1, request.limit))
-				: MAX_PAGE_SIZE;
+			request.limit !== undefined ? Math.min(largest, Math.max(1, request.limit)) : largest;
 		let nextPageToken = '';
 		do {
 			const qs: IDataObject = { ...request.qs, page_size: pageSize };

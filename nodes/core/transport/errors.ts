@@ -14,6 +14,8 @@ export interface FailedCall {
 	headers?: Record<string, unknown>;
 	networkCode?: string;
 	message: string;
+	/** The catalogue name of the endpoint that failed, for hints that depend on it. */
+	endpoint?: string;
 }
 
 function parseBody(data: unknown): ZoomErrorBody | undefined {
@@ -66,12 +68,23 @@ function scopesIn(message: string): string | undefined {
 	return /scopes?\s*:\s*\[([^\]]*)\]/i.exec(message)?.[1]?.trim();
 }
 
-/** Advice for the Zoom error codes people meet most. */
+/** Advice for the Zoom error codes people meet most; `endpoint` (catalogue name) sharpens it. */
 export function hintFor(
 	statusCode: number | undefined,
 	zoomCode: number | undefined,
 	message: string,
+	endpoint?: string,
 ): string | undefined {
+	const summary = endpoint !== undefined && /MeetingSummar/i.test(endpoint);
+	const chat = endpoint !== undefined && /Chat|Channel/.test(endpoint);
+	if (summary) {
+		const hint = summaryHint(statusCode, zoomCode, message);
+		if (hint) return hint;
+	}
+	if (chat) {
+		const hint = chatHint(statusCode, zoomCode, message);
+		if (hint) return hint;
+	}
 	if (/report:read/i.test(message) && (zoomCode === 4711 || /scopes?/i.test(message))) {
 		return 'Reports need the admin scope report:read:admin (granular: report:read:list_meeting_participants:admin), which only account-level apps get: a Server-to-Server OAuth app or an admin-managed OAuth app, run by an account owner or admin. Add the scope on the app\'s "Scopes" page in the Zoom App Marketplace, then re-activate the app or reconnect the credential.';
 	}
@@ -96,6 +109,67 @@ export function hintFor(
 	}
 	if (statusCode === 403)
 		return 'The app or the user behind the credential is not allowed to do this (plan, role or app type).';
+	return undefined;
+}
+
+/** AI Companion meeting summaries: plan, settings, the meeting having none (yet). */
+function summaryHint(
+	statusCode: number | undefined,
+	zoomCode: number | undefined,
+	message: string,
+): string | undefined {
+	if (zoomCode === 200 || /paid account/i.test(message)) {
+		return 'AI Companion meeting summaries need a paid Zoom plan (Pro or higher) for the host; free (Basic) accounts have none.';
+	}
+	if (zoomCode === 3000 || /summary disabled|summary with ai companion/i.test(message)) {
+		return 'Meeting summaries are off for this host: an admin or the host turns on "Meeting Summary with AI Companion" in the Zoom web portal (Settings → AI Companion), and summaries are written for meetings held after that.';
+	}
+	if (zoomCode === 2305 && /trash/i.test(message)) {
+		return 'The summary is in the trash: recover it in the Zoom web portal (or the Zoom client) to read it again; Zoom empties the trash after 30 days.';
+	}
+	if (zoomCode === 2305 && /ip address/i.test(message)) {
+		return "The account allows summaries only from some IP addresses: an admin adds n8n's address in the Zoom web portal (Settings → IP address access control).";
+	}
+	if (zoomCode === 2305 || statusCode === 403) {
+		return 'The account shares meeting summaries by email only: an admin turns off "Only share meeting summaries by email" in the Zoom web portal (Account Settings → AI Companion), so the API may read them.';
+	}
+	if (zoomCode === 3001 || statusCode === 404) {
+		return 'Zoom has no summary for this meeting instance: AI Companion was not summarising during the meeting, the meeting was end-to-end encrypted (no summaries), it is still being written (it appears some minutes after the meeting ends; the meeting.summary_completed event tells when), or it was deleted. A meeting ID addresses its latest instance that took place: pass an instance UUID for an earlier one.';
+	}
+	return undefined;
+}
+
+/** Team Chat: channels, contacts, who may send and edit. */
+function chatHint(
+	statusCode: number | undefined,
+	zoomCode: number | undefined,
+	message: string,
+): string | undefined {
+	if (zoomCode === 4130 || /channel does not exist/i.test(message)) {
+		return 'No channel with this ID that the user can see: pick it from the Channel list (the channels of the user the node acts for), and make sure that user is a member.';
+	}
+	if (zoomCode === 1001) {
+		return 'No Zoom user has this email or ID: check the User (whom the node acts for) and the contact.';
+	}
+	if (/only the sender/i.test(message)) {
+		return 'Only the user who sent a message can edit or delete it: set User to the sender.';
+	}
+	if (zoomCode === 200 && /permission/i.test(message)) {
+		return 'An account-level app may only read or send chat messages for a user whose role has the Chat Messages permission (Zoom web portal: User Management → Roles → Team Chat → Chat Messages: View/Edit).';
+	}
+	if (/recent 6 months/i.test(message)) {
+		return 'Zoom lists chat messages of the last six months only: move From to a later date.';
+	}
+	if (zoomCode === 5402)
+		return 'A reply must answer a main message of the thread, not another reply.';
+	if (zoomCode === 5418) return 'This user is not allowed to chat (account or group settings).';
+	if (zoomCode === 5419)
+		return 'Zoom cannot post to an end-to-end encrypted channel through the API.';
+	if (zoomCode === 5420) return 'The channel is archived: unarchive it in Zoom to post again.';
+	if (zoomCode === 5421) return 'The contact has blocked this user.';
+	if (zoomCode === 5301) {
+		return 'Zoom could not deliver the message: check that the user is a member of the channel (or the contact is in their contacts) and may post there.';
+	}
 	return undefined;
 }
 
@@ -201,7 +275,7 @@ export function zoomApiError(
 	const parts: string[] = [];
 	const details = validationDetails(failure.body);
 	if (details) parts.push(details);
-	const hint = hintFor(failure.statusCode, zoomCode, zoomMessage);
+	const hint = hintFor(failure.statusCode, zoomCode, zoomMessage, failure.endpoint);
 	if (hint) parts.push(hint);
 	const tried = attempts > 1 ? ` Tried ${attempts} times.` : '';
 	let message: string;

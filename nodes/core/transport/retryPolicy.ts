@@ -175,8 +175,12 @@ export function decideAfterFailure(
 		};
 	}
 
-	if (history.outcomeUnknown && failure.statusCode === 404 && method === 'DELETE') {
-		return { action: 'alreadyDone' };
+	if (history.outcomeUnknown && method === 'DELETE') {
+		// The earlier attempt deleted it: gone (404), or in Zoom's trash (AI Companion summaries
+		// answer 403 "The meeting summary has been moved to Trash").
+		if (failure.statusCode === 404) return { action: 'alreadyDone' };
+		if (failure.statusCode === 403 && /moved to trash/i.test(failure.zoomMessage ?? ''))
+			return { action: 'alreadyDone' };
 	}
 
 	const retryable =

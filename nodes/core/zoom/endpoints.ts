@@ -1,21 +1,46 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import type { RateLimitCategory } from './categories';
+import { CHANNEL_MESSAGE_WINDOWS, type MessageWindow } from './chatLimits';
+
+/**
+ * Zoom's OpenAPI documents an endpoint can come from (test/simulator/spec/ holds a copy of each):
+ * the Meeting API export of 2023, the Meetings and Team Chat documents of 2026-03-10, and the
+ * erratum fragment for `GET /users/{userId}/meeting_summaries`, which Zoom documents but the
+ * 2026-03-10 Meetings document lacks.
+ */
+export type SpecSource =
+	| 'meeting-api'
+	| 'meetings-2026-03-10'
+	| 'team-chat-2026-03-10'
+	| 'erratum-list-user-meeting-summaries';
 
 /**
  * Every Zoom endpoint the package calls, declared once: method, path template, Zoom's
  * operationId in its OpenAPI spec, rate-limit category (the spec's "Rate Limit Label") and
  * scopes. Operations call endpoints by name; the rate limiter, the credential notices, the
- * README's tables and the tests derive from this table (test/unit/endpoints.test.ts checks it
- * against Zoom's spec).
+ * README's tables and the tests derive from this table (test/unit/endpoints.test.ts checks each
+ * entry against the spec document it names).
  */
 export interface Endpoint {
 	method: IHttpRequestMethods;
 	/** Path below the API base URL with `{param}` placeholders, as in Zoom's spec. */
 	path: string;
-	/** Zoom's operationId in zoom-meeting-api.openapi.json. */
+	/** Zoom's operationId in the spec document `spec`. */
 	operationId: string;
+	/** The spec document that declares the endpoint. */
+	spec: SpecSource;
+	/**
+	 * The largest `page_size` the endpoint takes, when the spec gives another than Zoom's usual
+	 * 300 (DEFAULT_MAX_PAGE_SIZE): 50 for chat messages, 1000 for chat channels.
+	 */
+	maxPageSize?: number;
 	category: RateLimitCategory;
+	/**
+	 * Limits Zoom sets per target (one Team Chat channel) beside the account's rate limit: the
+	 * client paces requests that name a target (`paceKey`) inside these sliding windows.
+	 */
+	perTargetWindows?: readonly MessageWindow[];
 	scopes: {
 		/** Classic scopes, any one of which grants the call. */
 		classic: readonly string[];
@@ -30,6 +55,14 @@ export interface Endpoint {
 	acceptsUuid: boolean;
 }
 
+/** Zoom's usual largest page (`page_size` ≤ 300). */
+export const DEFAULT_MAX_PAGE_SIZE = 300;
+
+/** The largest page an endpoint takes: the fewest requests for "Return All". */
+export function maxPageSizeOf(name: EndpointName): number {
+	return (ENDPOINTS[name] as Endpoint).maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
+}
+
 /** A granular scope in its user-level and admin-level form. */
 const both = (scope: string) => [scope, `${scope}:admin`];
 
@@ -40,16 +73,27 @@ function endpoint(
 	category: RateLimitCategory,
 	classic: readonly string[],
 	granular: readonly string[],
+	more: {
+		spec?: SpecSource;
+		maxPageSize?: number;
+		perTargetWindows?: readonly MessageWindow[];
+	} = {},
 ): Endpoint {
 	return {
 		method,
 		path,
 		operationId,
+		spec: more.spec ?? 'meeting-api',
+		...(more.maxPageSize !== undefined ? { maxPageSize: more.maxPageSize } : {}),
+		...(more.perTargetWindows ? { perTargetWindows: more.perTargetWindows } : {}),
 		category,
 		scopes: { classic, granular },
 		acceptsUuid: UUID_OPERATIONS.has(operationId),
 	};
 }
+
+const SUMMARIES = { spec: 'meetings-2026-03-10' } as const;
+const TEAM_CHAT = { spec: 'team-chat-2026-03-10' } as const;
 
 /** Zoom operations whose meeting/webinar ID may be a UUID (a string in Zoom's spec). */
 const UUID_OPERATIONS = new Set([
@@ -64,6 +108,8 @@ const UUID_OPERATIONS = new Set([
 	'addBatchRegistrants',
 	'webinar',
 	'addBatchWebinarRegistrants',
+	'Getameetingsummary',
+	'Deletemeetingorwebinarsummary',
 ]);
 
 const MEETING_READ = ['meeting:read', 'meeting:read:admin'];
@@ -74,6 +120,11 @@ const RECORDING_READ = ['recording:read', 'recording:read:admin'];
 const RECORDING_WRITE = ['recording:write', 'recording:write:admin'];
 const WEBINAR_READ = ['webinar:read', 'webinar:read:admin'];
 const WEBINAR_WRITE = ['webinar:write', 'webinar:write:admin'];
+const SUMMARY_READ = ['meeting_summary:read', 'meeting_summary:read:admin'];
+const SUMMARY_WRITE = ['meeting_summary:write', 'meeting_summary:write:admin'];
+const CHANNEL_READ = ['chat_channel:read', 'chat_channel:read:admin'];
+const CHAT_READ = ['chat_message:read', 'chat_message:read:admin'];
+const CHAT_WRITE = ['chat_message:write', 'chat_message:write:admin'];
 
 export const ENDPOINTS = {
 	// Users
@@ -460,6 +511,100 @@ export const ENDPOINTS = {
 		WEBINAR_WRITE,
 		both('webinar:delete:panelist'),
 	),
+
+	// AI Companion meeting summaries
+	listAccountMeetingSummaries: endpoint(
+		'GET',
+		'/meetings/meeting_summaries',
+		'Listmeetingsummaries',
+		'medium',
+		['meeting_summary:read:admin'],
+		['meeting:read:list_summaries:admin'],
+		SUMMARIES,
+	),
+	listUserMeetingSummaries: endpoint(
+		'GET',
+		'/users/{userId}/meeting_summaries',
+		'ListUserMeetingSummaries',
+		'medium',
+		SUMMARY_READ,
+		both('meeting:read:list_summaries'),
+		{ spec: 'erratum-list-user-meeting-summaries' },
+	),
+	getMeetingSummary: endpoint(
+		'GET',
+		'/meetings/{meetingId}/meeting_summary',
+		'Getameetingsummary',
+		'light',
+		SUMMARY_READ,
+		both('meeting:read:summary'),
+		SUMMARIES,
+	),
+	deleteMeetingSummary: endpoint(
+		'DELETE',
+		'/meetings/{meetingId}/meeting_summary',
+		'Deletemeetingorwebinarsummary',
+		'light',
+		SUMMARY_WRITE,
+		both('meeting:delete:summary'),
+		SUMMARIES,
+	),
+
+	// Team Chat
+	listUserChannels: endpoint(
+		'GET',
+		'/chat/users/{userId}/channels',
+		'getChannels',
+		'medium',
+		CHANNEL_READ,
+		both('team_chat:read:list_user_channels'),
+		{ ...TEAM_CHAT, maxPageSize: 1000 },
+	),
+	getUserChannel: endpoint(
+		'GET',
+		'/chat/users/{userId}/channels/{channelId}',
+		'getChannel',
+		'medium',
+		CHANNEL_READ,
+		both('team_chat:read:user_channel'),
+		TEAM_CHAT,
+	),
+	listChatMessages: endpoint(
+		'GET',
+		'/chat/users/{userId}/messages',
+		'getChatMessages',
+		'medium',
+		CHAT_READ,
+		both('team_chat:read:list_user_messages'),
+		{ ...TEAM_CHAT, maxPageSize: 50 },
+	),
+	sendChatMessage: endpoint(
+		'POST',
+		'/chat/users/{userId}/messages',
+		'sendaChatMessage',
+		'medium',
+		CHAT_WRITE,
+		both('team_chat:write:user_message'),
+		{ ...TEAM_CHAT, perTargetWindows: CHANNEL_MESSAGE_WINDOWS },
+	),
+	updateChatMessage: endpoint(
+		'PUT',
+		'/chat/users/{userId}/messages/{messageId}',
+		'editMessage',
+		'medium',
+		CHAT_WRITE,
+		both('team_chat:update:user_message'),
+		TEAM_CHAT,
+	),
+	deleteChatMessage: endpoint(
+		'DELETE',
+		'/chat/users/{userId}/messages/{messageId}',
+		'deleteChatMessage',
+		'medium',
+		CHAT_WRITE,
+		both('team_chat:delete:user_message'),
+		TEAM_CHAT,
+	),
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;
@@ -473,6 +618,8 @@ const PARAMETER_LABELS: Record<string, string> = {
 	registrantId: 'Registrant ID',
 	panelistId: 'Panelist ID',
 	recordingId: 'Recording File ID',
+	channelId: 'Channel',
+	messageId: 'Message ID',
 };
 
 /** A path parameter this endpoint cannot take: not one safe segment, or a UUID where Zoom wants an ID. */

@@ -7,6 +7,9 @@ const AREAS: Record<string, string> = {
 	recording: 'cloud recordings',
 	webinar: 'webinars, webinar registrants and panelists',
 	report: 'reports',
+	meeting_summary: 'AI Companion meeting summaries',
+	chat_channel: 'Team Chat channels',
+	chat_message: 'Team Chat messages',
 };
 
 /**

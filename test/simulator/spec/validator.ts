@@ -160,7 +160,21 @@ function ruleOf(error: ErrorObject): string {
  * closest to the request (fewest errors) is what the sender meant: keep its errors only.
  */
 export function closestAlternative(errors: ErrorObject[]): ErrorObject[] {
+	// A oneOf that failed because several alternatives matched: the value matched some, so the
+	// errors of the others say nothing; the oneOf error itself stays (an erratum may excuse it).
 	let kept = errors;
+	for (const ambiguous of errors.filter(
+		(e) => e.keyword === 'oneOf' && Array.isArray(e.params?.passingSchemas),
+	)) {
+		const prefix = `${ambiguous.schemaPath}/`;
+		kept = kept.filter(
+			(error) =>
+				!(
+					error.schemaPath.startsWith(prefix) &&
+					error.instancePath.startsWith(ambiguous.instancePath)
+				),
+		);
+	}
 	const alternatives = errors
 		.filter((e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && !e.params?.passingSchemas)
 		.sort((a, b) => a.schemaPath.length - b.schemaPath.length);

@@ -142,3 +142,111 @@ export function recordingCompleted(
 		},
 	};
 }
+
+/** The summary fields a `meeting.summary_*` event carries (a StoredSummary of the simulator fits). */
+export interface SummaryFields {
+	account_id?: string;
+	meeting_host_id: string;
+	meeting_host_email: string;
+	meeting_uuid: string;
+	meeting_id: number;
+	meeting_topic: string;
+	meeting_start_time: string;
+	meeting_end_time: string;
+	summary_start_time: string;
+	summary_end_time: string;
+	summary_created_time: string;
+	summary_last_modified_time: string;
+	summary_title: string;
+	summary_content: string;
+	summary_doc_url: string;
+}
+
+/**
+ * A `meeting.summary_*` event shaped as Zoom's Meetings webhook spec of 2026-03-10 has each:
+ * `summary_completed` carries the summary (title, the deprecated overview, details and next steps,
+ * and — unless `withContent` is false — `summary_content` (Markdown) and `summary_doc_url`);
+ * `summary_updated` adds who edited it and the edited summary; `summary_shared` whom it was shared
+ * with; `summary_trashed`, `_recovered` and `_deleted` name the summary only. All but
+ * `summary_completed` name the operator (by default the host).
+ */
+export function summaryEvent(
+	summary: SummaryFields,
+	options: {
+		event?:
+			| 'meeting.summary_completed'
+			| 'meeting.summary_updated'
+			| 'meeting.summary_shared'
+			| 'meeting.summary_trashed'
+			| 'meeting.summary_recovered'
+			| 'meeting.summary_deleted';
+		withContent?: boolean;
+		operator?: { email: string; id: string };
+		sharedWith?: string[];
+	} = {},
+	ts = eventTs(),
+): ZoomEvent {
+	const event = options.event ?? 'meeting.summary_completed';
+	const firstPoint = summary.summary_content
+		.split('\n')
+		.find((line) => /^[-*]\s/.test(line))
+		?.replace(/^[-*]\s+/, '')
+		.replace(/\*\*/g, '');
+	const operator = options.operator ?? {
+		email: summary.meeting_host_email,
+		id: summary.meeting_host_id,
+	};
+	const base = {
+		meeting_host_id: summary.meeting_host_id,
+		meeting_host_email: summary.meeting_host_email,
+		meeting_uuid: summary.meeting_uuid,
+		meeting_id: summary.meeting_id,
+		meeting_topic: summary.meeting_topic,
+		meeting_start_time: summary.meeting_start_time,
+		meeting_end_time: summary.meeting_end_time,
+		summary_start_time: summary.summary_start_time,
+		summary_end_time: summary.summary_end_time,
+		summary_created_time: summary.summary_created_time,
+		summary_last_modified_time: summary.summary_last_modified_time,
+		summary_title: summary.summary_title,
+	};
+	const content = {
+		summary_overview: firstPoint ?? summary.summary_title,
+		summary_details: [{ label: 'Meeting overview', summary: firstPoint ?? '' }],
+		next_steps: [] as string[],
+		...(options.withContent === false
+			? {}
+			: { summary_content: summary.summary_content, summary_doc_url: summary.summary_doc_url }),
+	};
+	let object: Record<string, unknown>;
+	if (event === 'meeting.summary_completed') object = { ...base, ...content };
+	else if (event === 'meeting.summary_updated')
+		object = {
+			...base,
+			...content,
+			summary_last_modified_user_id: operator.id,
+			summary_last_modified_user_email: operator.email,
+			edited_summary: {
+				summary_overview: content.summary_overview,
+				summary_details: firstPoint ?? '',
+				next_steps: [],
+			},
+		};
+	else if (event === 'meeting.summary_shared')
+		object = {
+			...base,
+			share_with_users: (options.sharedWith ?? ['guest@example.com']).map((user_email) => ({
+				user_email,
+			})),
+		};
+	else object = base;
+	const account = summary.account_id ?? SIM_ACCOUNT_ID;
+	return {
+		event,
+		event_ts: ts,
+		payload:
+			event === 'meeting.summary_completed'
+				? { account_id: account, object }
+				: { account_id: account, operator: operator.email, operator_id: operator.id, object },
+	};
+}

@@ -14,8 +14,14 @@ export interface InstanceKind {
 	label: 'Meeting' | 'Webinar';
 	/** The node parameter (a resource locator) and the endpoints' path parameter. */
 	parameter: 'meetingId' | 'webinarId';
-	/** The locator; `description` says which forms the operation takes. */
-	locator(description: string): INodeProperties;
+	/**
+	 * The locator; `description` says which forms the operation takes. `list` names another list
+	 * search (e.g. the meetings that have a summary) and the placeholder of its ID mode.
+	 */
+	locator(
+		description: string,
+		list?: { searchListMethod: string; idPlaceholder: string },
+	): INodeProperties;
 	read(ctx: IExecuteFunctions, itemIndex: number): InstanceTarget;
 }
 
@@ -32,7 +38,7 @@ function instanceKind(
 		noun,
 		label,
 		parameter,
-		locator: (description) => ({
+		locator: (description, list) => ({
 			displayName: label,
 			name: parameter,
 			type: 'resourceLocator',
@@ -44,13 +50,16 @@ function instanceKind(
 					displayName: 'From List',
 					name: 'list',
 					type: 'list',
-					typeOptions: { searchListMethod, searchable: true },
+					typeOptions: {
+						searchListMethod: list?.searchListMethod ?? searchListMethod,
+						searchable: true,
+					},
 				},
 				{
 					displayName: 'By ID',
 					name: 'id',
 					type: 'string',
-					placeholder: example.id,
+					placeholder: list?.idPlaceholder ?? example.id,
 				},
 				{
 					displayName: 'By URL',
