@@ -37,3 +37,5 @@ export type {
 	StoredRecording,
 	StoredRecordingFile,
 } from './routes/recordingStore';
+export { DEFAULT_SUBSCRIPTION_ID, WebSocketSubscriptions } from './webSocket';
+export type { SimWebSocketConnection } from './webSocket';
