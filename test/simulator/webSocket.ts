@@ -49,6 +49,8 @@ export class WebSocketSubscriptions extends EventEmitter {
 	/** every connection ever accepted or refused, in order */
 	readonly connections: SimWebSocketConnection[] = [];
 	refused = 0;
+	/** the tokens of refused connections, in order */
+	readonly refusedTokens: string[] = [];
 	private nextId = 1;
 	private readonly server = new WebSocketServer({ noServer: true });
 
@@ -92,6 +94,7 @@ export class WebSocketSubscriptions extends EventEmitter {
 			: this.tokenProblem(token);
 		if (problem) {
 			this.refused++;
+			this.refusedTokens.push(token);
 			ws.send(JSON.stringify({ module: 'build_connection', success: false, content: problem }));
 			ws.close(1008, problem);
 			this.emit('refused', { subscriptionId, reason: problem });

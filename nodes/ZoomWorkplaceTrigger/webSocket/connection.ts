@@ -181,6 +181,7 @@ export class SubscriptionConnection {
 				failures++;
 				lastReason = outcome.reason;
 				downSince ??= Date.now();
+				this.log('warn', `Zoom WebSocket connection attempt failed: ${outcome.reason}`);
 				reported = this.maybeReport(downSince, reported, lastReason);
 				await this.pause(retryDelayMs(failures, this.random()));
 				continue;
@@ -209,6 +210,7 @@ export class SubscriptionConnection {
 			} else {
 				failures++;
 				downSince ??= Date.now();
+				this.log('warn', `Zoom WebSocket connection attempt failed: ${outcome.reason}`);
 				reported = this.maybeReport(downSince, reported, lastReason);
 			}
 			if (outcome.kind === 'tokenRefused') {

@@ -13,6 +13,7 @@ import type { ITriggerFunctions } from 'n8n-workflow';
 
 import { ZoomClient } from '../../core/transport/client';
 import type { TokenRequest } from './connection';
+import { inExpressionIsolate } from './isolate';
 
 export const SERVER_TO_SERVER_CREDENTIAL = 'zoomWorkplaceServerToServerOAuthApi';
 
@@ -39,11 +40,19 @@ export async function accessTokenThroughN8n(
 	});
 	let failure: unknown;
 	try {
-		await client.request({ endpoint: 'getUser', pathParameters: { userId: 'me' } });
+		await inExpressionIsolate(
+			ctx,
+			async () => await client.request({ endpoint: 'getUser', pathParameters: { userId: 'me' } }),
+		);
 	} catch (error) {
 		failure = error;
 	}
 	const fresh = await storedToken(ctx);
+	if (fresh !== '' && fresh !== request.refused) return fresh;
+	if (failure !== undefined)
+		ctx.logger.warn(
+			`Zoom WebSocket: n8n could not renew the Server-to-Server token: ${(failure as Error).message}`,
+		);
 	if (fresh !== '') return fresh;
 	throw failure instanceof Error
 		? failure

@@ -34,6 +34,7 @@ import {
 	recoveredEventBody,
 	recoveryWindow,
 } from './recovery';
+import { inExpressionIsolate } from './isolate';
 import { accessTokenThroughN8n, SERVER_TO_SERVER_CREDENTIAL } from './token';
 
 /** For tests and the benchmark: a WebSocket other than the global one. */
@@ -182,7 +183,7 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 				{ gapFrom: iso(gap.from), gapTo: iso(gap.to) },
 			);
 			if (settings.options.recoverMissedRecordings && !manual)
-				recover(gap).catch((error: unknown) =>
+				inExpressionIsolate(ctx, async () => await recover(gap)).catch((error: unknown) =>
 					logger.warn(
 						`Zoom WebSocket ${where}: recordings missed between ${iso(gap.from)} and ${iso(gap.to)} could not be recovered: ${(error as Error).message}`,
 					),
