@@ -22,6 +22,11 @@ const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SIMULATOR_PORT = Number(process.env.ZOOM_SIMULATOR_PORT ?? 8089);
 const CREDENTIAL_NAME = 'Zoom simulator';
 const WORKFLOW_NAME = 'Zoom Workplace demo (simulator)';
+const WEBHOOK_CREDENTIAL_NAME = 'Zoom webhook (simulator)';
+const DEV_SECRET_TOKEN = 'devZoomSecretToken01';
+const DEV_WEBHOOK_ID = 'zoom-dev-trigger';
+const WEBHOOK_WORKFLOW_NAME = 'Zoom trigger: webhook (simulator)';
+const WEBSOCKET_WORKFLOW_NAME = 'Zoom trigger: WebSocket (simulator)';
 
 function simulatorCredentialData(sim: ZoomSimulator) {
 	return {
@@ -111,6 +116,84 @@ async function ensureDemoWorkflow(session: Session, credentialId: string): Promi
 	});
 }
 
+async function ensureWebhookCredential(session: Session): Promise<string> {
+	const existing = await rest<Array<{ id: string; name: string; type: string }>>(
+		session,
+		'GET',
+		'/rest/credentials',
+	);
+	const found = existing.find(
+		(c) => c.name === WEBHOOK_CREDENTIAL_NAME && c.type === 'zoomWorkplaceWebhookApi',
+	);
+	if (found) return found.id;
+	const created = await createCredential(session, {
+		name: WEBHOOK_CREDENTIAL_NAME,
+		type: 'zoomWorkplaceWebhookApi',
+		data: { secretToken: DEV_SECRET_TOKEN },
+	});
+	return created.id;
+}
+
+function triggerWorkflow(name: string, node: Record<string, unknown>) {
+	return {
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: {},
+		nodes: [
+			{
+				name: 'Zoom Workplace Trigger',
+				type: 'n8n-nodes-zoom.zoomWorkplaceTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				...node,
+			},
+		],
+	};
+}
+
+/** The two trigger workflows, the WebSocket one pointed at this run's simulator. */
+async function ensureTriggerWorkflows(
+	session: Session,
+	sim: ZoomSimulator,
+	ids: { s2s: string; webhook: string },
+): Promise<void> {
+	const workflows = await rest<Array<{ id: string; name: string }>>(session, 'GET', '/rest/workflows');
+	if (!workflows.some((w) => w.name === WEBHOOK_WORKFLOW_NAME))
+		await rest(
+			session,
+			'POST',
+			'/rest/workflows',
+			triggerWorkflow(WEBHOOK_WORKFLOW_NAME, {
+				id: 'dev-webhook-trigger',
+				webhookId: DEV_WEBHOOK_ID,
+				parameters: { connection: 'webhook', events: ['*'], options: {} },
+				credentials: {
+					zoomWorkplaceWebhookApi: { id: ids.webhook, name: WEBHOOK_CREDENTIAL_NAME },
+				},
+			}),
+		);
+	const webSocketNode = {
+		id: 'dev-websocket-trigger',
+		parameters: {
+			connection: 'webSocket',
+			webSocketUrl: sim.webSocketUrl,
+			events: ['*'],
+			options: {},
+		},
+		credentials: { zoomWorkplaceServerToServerOAuthApi: { id: ids.s2s, name: CREDENTIAL_NAME } },
+	};
+	const existing = workflows.find((w) => w.name === WEBSOCKET_WORKFLOW_NAME);
+	if (!existing) {
+		await rest(session, 'POST', '/rest/workflows', triggerWorkflow(WEBSOCKET_WORKFLOW_NAME, webSocketNode));
+		return;
+	}
+	// the simulator's port may differ from the last run
+	const saved = await rest<{ versionId: string }>(session, 'GET', `/rest/workflows/${existing.id}`);
+	const { nodes } = triggerWorkflow(WEBSOCKET_WORKFLOW_NAME, webSocketNode);
+	await rest(session, 'PATCH', `/rest/workflows/${existing.id}`, { versionId: saved.versionId, nodes });
+}
+
 async function main(): Promise<void> {
 	const sim = await startZoomSimulator({ port: SIMULATOR_PORT, seed: true });
 	console.log(`Zoom simulator: ${sim.apiBaseUrl} (OAuth: ${sim.oauthBaseUrl})`);
@@ -133,6 +216,9 @@ async function main(): Promise<void> {
 	const session = await ownerSession(server.baseUrl);
 	const credentialId = await ensureCredential(session, sim);
 	await ensureDemoWorkflow(session, credentialId);
+	const webhookCredentialId = await ensureWebhookCredential(session);
+	await ensureTriggerWorkflows(session, sim, { s2s: credentialId, webhook: webhookCredentialId });
+	const testUrl = `${server.baseUrl}/webhook-test/${DEV_WEBHOOK_ID}/webhook`;
 
 	console.log(`
 n8n is ready with the Zoom Workplace node and the Zoom simulator.
@@ -142,6 +228,13 @@ n8n is ready with the Zoom Workplace node and the Zoom simulator.
   Credential "${CREDENTIAL_NAME}": Server-to-Server OAuth against ${sim.apiBaseUrl}
   Workflow   "${WORKFLOW_NAME}"
   Simulator app: Account ID ${sim.defaultApp.accountId} · Client ID ${sim.defaultApp.clientId} · Client Secret ${sim.defaultApp.clientSecret}
+
+  Trigger workflows (open one, click Execute step on the trigger, then send an event):
+    "${WEBSOCKET_WORKFLOW_NAME}": Connection WebSocket to ${sim.webSocketUrl}
+        npm run simulator:event -- meeting.started --simulator ${sim.url}
+    "${WEBHOOK_WORKFLOW_NAME}": Connection Webhook, credential "${WEBHOOK_CREDENTIAL_NAME}" (Secret Token ${DEV_SECRET_TOKEN})
+        npm run simulator:event -- meeting.started --webhook ${testUrl} --secret ${DEV_SECRET_TOKEN}
+    (published: use /webhook/ instead of /webhook-test/; a published WebSocket workflow keeps its connection)
 
 Press Ctrl-C to stop.`);
 }

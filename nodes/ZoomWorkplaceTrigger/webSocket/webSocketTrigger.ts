@@ -10,7 +10,7 @@ import type {
 	ITriggerFunctions,
 	ITriggerResponse,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { ZoomClient } from '../../core/transport/client';
 import { isSelectedEvent } from '../events';
@@ -62,10 +62,16 @@ function emitRemembered(
 		reject = rej;
 	});
 	const done = { promise, resolve, reject } as Parameters<ITriggerFunctions['emit']>[2];
-	promise.catch(() => {
+	const forget = () => {
 		for (const key of keys) if (key !== undefined) memory.forget(key);
-	});
-	ctx.emit(data, undefined, done);
+	};
+	promise.catch(forget);
+	try {
+		ctx.emit(data, undefined, done);
+	} catch (error) {
+		forget();
+		ctx.logger.error(`Zoom WebSocket event could not start the workflow: ${(error as Error).message}`);
+	}
 }
 
 export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITriggerResponse> {
@@ -89,7 +95,18 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 	const where = `${redactUrl(endpoint.url)} (workflow ${ctx.getWorkflow().id ?? ''}, node "${node.name}"${manual ? ', manual run' : ''})`;
 	const logger = ctx.logger;
 
+	/**
+	 * n8n replaces a manual run's emit() once trigger() has returned: an event arriving in between
+	 * waits for that (a published workflow's emit is there from the start).
+	 */
+	let returned!: () => void;
+	const triggerReturned = new Promise<void>((resolve) => (returned = resolve));
+
 	async function deliver(body: ZoomEventBody): Promise<void> {
+		if (manual) {
+			await triggerReturned;
+			await sleep(0);
+		}
 		const admission = admitEvent(body, settings, memory, Date.now());
 		if (admission.outcome !== 'accepted') return;
 		const keys = [admission.key];
@@ -215,6 +232,7 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 			`Could not connect to Zoom's WebSocket ${redactUrl(endpoint.url)}: ${(error as Error).message}`,
 		);
 	}
+	returned();
 	return {
 		closeFunction: async () => {
 			await connection.detach(listener);
