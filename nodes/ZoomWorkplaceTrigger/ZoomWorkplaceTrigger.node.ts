@@ -27,8 +27,10 @@ export class ZoomWorkplaceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		// n8n's nodes panel merges this node with Zoom Workplace (same name + "Trigger") and shows
+		// the trigger's description for the pair, so it names both
 		description:
-			'Starts the workflow when Zoom sends an event: by webhook (public URL) or over a WebSocket connection n8n opens to Zoom (no public URL)',
+			'Meetings, users, webinars, recordings and reports in Zoom Workplace, and workflows started by Zoom events (webhook, or WebSocket without a public URL)',
 		defaults: { name: 'Zoom Workplace Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
