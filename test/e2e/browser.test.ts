@@ -380,11 +380,6 @@ describe(
 				assert.equal(await ndv.getByText('Webhook URLs').count(), 0, 'no webhook URL shown');
 				assert.equal(await ndv.getByText('Secret Token').count(), 0);
 				await shots.take(page, 'trigger-websocket-node');
-				// n8n 2.x shows the Connection choice in the credential picker (it drives which
-				// credential the node needs): a picture for the docs
-				await ndv.getByText('Zoom S2S (browser e2e)').first().click();
-				await shots.take(page, 'trigger-websocket-credential-picker');
-				await page.keyboard.press('Escape');
 				const before = sim!.webSockets.connections.length;
 				await ndv.locator(sel.executeStep).first().click();
 				await sim!.webSockets.waitFor(
