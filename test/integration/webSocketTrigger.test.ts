@@ -16,7 +16,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { ZoomWorkplaceTrigger } from '../../nodes/ZoomWorkplaceTrigger/ZoomWorkplaceTrigger.node';
 import { openConnection } from '../../nodes/ZoomWorkplaceTrigger/webSocket/connection';
-import { startZoomSimulator, type ZoomSimulator } from '../simulator';
+import { addRecording, OWNER_EMAIL, startZoomSimulator, type ZoomSimulator } from '../simulator';
 import { meetingEvent, sampleEvent } from '../simulator/webhooks/events';
 import { buildAdditionalData, createCredentialsStore, NodeTypes, type CredentialsStore } from './harness';
 import type { InMemoryCredentialsHelper } from './harness';
@@ -246,6 +246,75 @@ describe('Zoom Workplace Trigger, Connection WebSocket (n8n-core TriggerContext 
 			await running.waitForEmits(2);
 			sim.webSockets.sendEvent(event); // started this time: a third copy is a repeat
 			await new Promise((resolve) => setTimeout(resolve, 300));
+			assert.equal(running.emitted.length, 2);
+		} finally {
+			await running.close();
+		}
+	});
+
+	test('after a reconnect, recordings completed during the gap are recovered once, marked recovered', async () => {
+		const running = await start({
+			events: ['recording.completed'],
+			nodeOptions: { recoverMissedRecordings: true },
+		});
+		try {
+			const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+			// ended 10 minutes ago: within the processing margin before the gap
+			const missed = addRecording(sim.state, {
+				hostId: OWNER_EMAIL,
+				topic: 'Missed while disconnected',
+				start_time: iso(Date.now() - 40 * 60_000),
+				duration: 30,
+				files: [{ file_type: 'MP4' }, { file_type: 'TRANSCRIPT' }],
+			});
+			// one that did arrive live before the drop
+			const live = addRecording(sim.state, {
+				hostId: OWNER_EMAIL,
+				topic: 'Arrived live',
+				start_time: iso(Date.now() - 35 * 60_000),
+				duration: 30,
+				files: [{ file_type: 'MP4' }],
+			});
+			// long before the gap
+			addRecording(sim.state, {
+				hostId: OWNER_EMAIL,
+				topic: 'Old',
+				start_time: iso(Date.now() - 5 * 60 * 60_000),
+				duration: 30,
+				files: [{ file_type: 'MP4' }],
+			});
+			sim.webSockets.sendEvent({
+				event: 'recording.completed',
+				event_ts: Date.now(),
+				payload: { account_id: 'acc', object: { uuid: live.uuid, id: live.id, topic: live.topic } },
+			});
+			await running.waitForEmits(1);
+			const requestsBefore = sim.counters.requests['GET /v2/users/{userId}/recordings'] ?? 0;
+			sim.webSockets.drop();
+			await until(
+				() => running.logs.some((l) => l.includes('recovered 1 recording(s)')),
+				20_000,
+				'the recovery',
+			);
+			const items = eventsOf(running);
+			assert.equal(items.length, 2, JSON.stringify(items.map((i) => i.topic)));
+			const recovered = items[1];
+			assert.equal(recovered.event, 'recording.completed');
+			assert.equal(recovered.recovered, true);
+			assert.equal(recovered.topic, 'Missed while disconnected');
+			const object = (recovered.payload as IDataObject).object as IDataObject;
+			assert.equal(object.uuid, missed.uuid);
+			assert.equal((object.recording_files as IDataObject[]).length, 2);
+			// every user of the account (List Users, then one List Recordings per user)
+			assert.ok((sim.counters.requests['GET /v2/users'] ?? 0) >= 1);
+			assert.ok((sim.counters.requests['GET /v2/users/{userId}/recordings'] ?? 0) > requestsBefore);
+			// a second gap finds the same recording again, but it is not emitted twice
+			sim.webSockets.drop();
+			await until(
+				() => running.logs.filter((l) => l.includes('recovered 0 recording(s)')).length >= 1,
+				20_000,
+				'the second recovery',
+			);
 			assert.equal(running.emitted.length, 2);
 		} finally {
 			await running.close();
