@@ -134,14 +134,20 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 		const window = recoveryWindow(gap);
 		const client = new ZoomClient(ctx, { credentialType: SERVER_TO_SERVER_CREDENTIAL });
 		const users = parseRecoveryUsers(settings.options.recoveryUsers);
+		// each call in the expression isolate for its own duration (see isolate.ts), not the whole
+		// recovery: a recovery over many users takes a while
 		const userIds =
 			users === 'all'
 				? (
-						await client.requestAllItems({
-							endpoint: 'listUsers',
-							qs: { status: 'active' },
-							arrayKey: 'users',
-						})
+						await inExpressionIsolate(
+							ctx,
+							async () =>
+								await client.requestAllItems({
+									endpoint: 'listUsers',
+									qs: { status: 'active' },
+									arrayKey: 'users',
+								}),
+						)
 					)
 						.map((user) => user.id)
 						.filter((id): id is string => typeof id === 'string' && id !== '')
@@ -149,12 +155,16 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 		const dates = listRecordingsDates(window);
 		let recovered = 0;
 		for (const userId of userIds) {
-			const meetings = await client.requestAllItems({
-				endpoint: 'listUserRecordings',
-				pathParameters: { userId },
-				qs: { from: dates.from, to: dates.to },
-				arrayKey: 'meetings',
-			});
+			const meetings = await inExpressionIsolate(
+				ctx,
+				async () =>
+					await client.requestAllItems({
+						endpoint: 'listUserRecordings',
+						pathParameters: { userId },
+						qs: { from: dates.from, to: dates.to },
+						arrayKey: 'meetings',
+					}),
+			);
 			for (const meeting of recordingsCompletedIn(meetings, window)) {
 				const key = recordingKey(meeting);
 				if (key === undefined || memory.checkAndRecord(key, Date.now())) continue;
@@ -164,10 +174,14 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 				);
 				let data: INodeExecutionData[][];
 				try {
-					data = await buildWorkflowData(ctx, body, settings, {
-						fields: { recovered: true } as IDataObject,
-						credentialType: SERVER_TO_SERVER_CREDENTIAL,
-					});
+					data = await inExpressionIsolate(
+						ctx,
+						async () =>
+							await buildWorkflowData(ctx, body, settings, {
+								fields: { recovered: true } as IDataObject,
+								credentialType: SERVER_TO_SERVER_CREDENTIAL,
+							}),
+					);
 				} catch (error) {
 					memory.forget(key);
 					logger.warn(
@@ -200,7 +214,7 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 				{ gapFrom: iso(gap.from), gapTo: iso(gap.to) },
 			);
 			if (settings.options.recoverMissedRecordings && !manual)
-				inExpressionIsolate(ctx, async () => await recover(gap)).catch((error: unknown) =>
+				recover(gap).catch((error: unknown) =>
 					logger.warn(
 						`Zoom WebSocket ${where}: recordings missed between ${iso(gap.from)} and ${iso(gap.to)} could not be recovered: ${(error as Error).message}`,
 					),
