@@ -226,6 +226,8 @@ export class SubscriptionConnection {
 	private settleFirst(outcome: AttemptOutcome): boolean {
 		if (this.everConnected || this.waitingForFirst.length === 0) return false;
 		if (outcome.kind === 'failed' || outcome.kind === 'tokenRefused') {
+			// this connection is over: a later activation opens a new one
+			this.onEmpty(this);
 			const error = new Error(outcome.reason);
 			for (const waiter of this.waitingForFirst.splice(0)) waiter.reject(error);
 			return true;
