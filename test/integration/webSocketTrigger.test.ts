@@ -236,15 +236,15 @@ describe('Zoom Workplace Trigger, Connection WebSocket (n8n-core TriggerContext 
 		assert.equal(sim.webSockets.open().length, 0);
 	});
 
-	test('a delivery whose execution did not start is not remembered: its repeat is emitted', async () => {
+	test('an event whose execution n8n could not start is emitted again, and only that once', async () => {
 		const running = await start({ outcome: (index) => (index === 0 ? 'failed' : 'started') });
 		try {
 			const event = meetingEvent('meeting.started');
 			sim.webSockets.sendEvent(event);
-			await running.waitForEmits(1);
-			sim.webSockets.sendEvent(event);
-			await running.waitForEmits(2);
-			sim.webSockets.sendEvent(event); // started this time: a third copy is a repeat
+			await running.waitForEmits(2, 15_000);
+			assert.deepEqual(running.emitted[1].data, running.emitted[0].data, 'the same event again');
+			assert.ok(running.logs.some((l) => l.includes('could not start the execution')));
+			sim.webSockets.sendEvent(event); // it started the second time: a copy is a repeat
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			assert.equal(running.emitted.length, 2);
 		} finally {

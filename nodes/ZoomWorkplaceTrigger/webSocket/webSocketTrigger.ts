@@ -6,7 +6,6 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
-	IRun,
 	ITriggerFunctions,
 	ITriggerResponse,
 } from 'n8n-workflow';
@@ -17,7 +16,6 @@ import { isSelectedEvent } from '../events';
 import type { ZoomEventBody } from '../output';
 import { admitEvent, buildWorkflowData, readSettings, repeatMemoryOf } from '../pipeline';
 import { RECORDING_COMPLETED } from '../recordings';
-import type { RepeatMemory } from '../repeats';
 import {
 	builtInWebSocket,
 	connectionFor,
@@ -34,6 +32,7 @@ import {
 	recoveredEventBody,
 	recoveryWindow,
 } from './recovery';
+import { EmitQueue } from './emitQueue';
 import { inExpressionIsolate } from './isolate';
 import { accessTokenThroughN8n, SERVER_TO_SERVER_CREDENTIAL } from './token';
 
@@ -44,35 +43,6 @@ export function useWebSocketFactory(factory: WebSocketFactory | undefined): void
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/**
- * Emits one run and forgets its repeat keys when n8n could not start it (the done promise is
- * rejected when runWorkflow fails), so a recovery or a later copy is not dropped as a repeat.
- */
-function emitRemembered(
-	ctx: ITriggerFunctions,
-	data: INodeExecutionData[][],
-	memory: RepeatMemory,
-	keys: Array<string | undefined>,
-): void {
-	let resolve!: (run: IRun) => void;
-	let reject!: (error: Error) => void;
-	const promise = new Promise<IRun>((res, rej) => {
-		resolve = res;
-		reject = rej;
-	});
-	const done = { promise, resolve, reject } as Parameters<ITriggerFunctions['emit']>[2];
-	const forget = () => {
-		for (const key of keys) if (key !== undefined) memory.forget(key);
-	};
-	promise.catch(forget);
-	try {
-		ctx.emit(data, undefined, done);
-	} catch (error) {
-		forget();
-		ctx.logger.error(`Zoom WebSocket event could not start the workflow: ${(error as Error).message}`);
-	}
-}
 
 export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITriggerResponse> {
 	const node = ctx.getNode();
@@ -101,6 +71,18 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 	 */
 	let returned!: () => void;
 	const triggerReturned = new Promise<void>((resolve) => (returned = resolve));
+	const stopping = new AbortController();
+	const queue = new EmitQueue(ctx, undefined, stopping.signal);
+
+	/** Emits a run through the queue; forgets its repeat keys when it never started. */
+	function emitRemembered(data: INodeExecutionData[][], keys: Array<string | undefined>): void {
+		queue.push(data, (error) => {
+			for (const key of keys) if (key !== undefined) memory.forget(key);
+			logger.error(
+				`Zoom WebSocket ${where}: an event was lost, n8n could not start its execution: ${error.message}`,
+			);
+		});
+	}
 
 	async function deliver(body: ZoomEventBody): Promise<void> {
 		if (manual) {
@@ -126,7 +108,7 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 			logger.error(`Zoom WebSocket event ${body.event} could not be prepared: ${(error as Error).message}`);
 			return;
 		}
-		emitRemembered(ctx, data, memory, keys);
+		emitRemembered(data, keys);
 	}
 
 	async function recover(gap: Gap): Promise<void> {
@@ -189,7 +171,7 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 					);
 					continue;
 				}
-				emitRemembered(ctx, data, memory, [key]);
+				emitRemembered(data, [key]);
 				recovered++;
 			}
 		}
@@ -250,6 +232,10 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 	return {
 		closeFunction: async () => {
 			await connection.detach(listener);
+			stopping.abort();
+			const dropped = queue.close();
+			if (dropped > 0)
+				logger.warn(`Zoom WebSocket ${where}: ${dropped} received event(s) not yet started are dropped`);
 			logger.info(`Zoom WebSocket listener stopped: ${where}`);
 		},
 	};
