@@ -17,7 +17,7 @@ import { handoffKey, takeManualDelivery } from './manualHandoff';
 import { handleZoomWebhook } from './webhook';
 import { checkSecretTokenFormat } from './secretToken';
 import { webhookDescriptionFieldsByConnection } from './webhookFields';
-import { webSocketTrigger } from './webSocket/webSocketTrigger';
+import { webSocketTrigger } from './webSocketTrigger';
 
 export class ZoomWorkplaceTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -11,7 +11,7 @@ import {
 } from '../core/transport/download';
 import type { ZoomEventBody } from './output';
 
-export const RECORDING_COMPLETED = 'recording.completed';
+export { RECORDING_COMPLETED } from './webSocket/recovery';
 
 /** Zoom's `recording_files[].file_type` values a user can pick. */
 export const RECORDING_FILE_TYPE_OPTIONS = [

@@ -228,7 +228,7 @@ describe('recovering recordings missed during a gap', () => {
 		assert.equal(body.event, 'recording.completed');
 		assert.equal(body.event_ts, Date.parse('2026-03-10T11:00:00Z'));
 		assert.equal(body.payload?.account_id, 'acc');
-		assert.equal(body.download_token, undefined);
+		assert.equal((body as { download_token?: unknown }).download_token, undefined);
 		assert.equal(recordingKey(body.payload?.object), recordingKey({ uuid: 'x' }));
 		assert.equal(recordingKey({}), undefined);
 	});

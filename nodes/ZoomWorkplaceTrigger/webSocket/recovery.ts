@@ -6,8 +6,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ZoomEventBody } from '../output';
-import { RECORDING_COMPLETED } from '../recordings';
+
+/** the event a recovery stands in for (recordings.ts re-exports it for the intake) */
+export const RECORDING_COMPLETED = 'recording.completed';
+
+/** A recording.completed body, as the pipeline takes it (output.ts ZoomEventBody). */
+export interface RecoveredEventBody {
+	event: string;
+	event_ts: number;
+	payload: { account_id?: string; object: IDataObject };
+}
 
 /** Cloud recordings take a while to process: a recording.completed sent during the gap may be
  * for a recording that ended up to this long before the gap began. */
@@ -88,7 +96,10 @@ export function recordingsCompletedIn(meetings: IDataObject[], window: RecoveryW
 }
 
 /** A recovered recording as a recording.completed body (no download_token: none is issued). */
-export function recoveredEventBody(meeting: IDataObject, accountId: string | undefined): ZoomEventBody {
+export function recoveredEventBody(
+	meeting: IDataObject,
+	accountId: string | undefined,
+): RecoveredEventBody {
 	const files = Array.isArray(meeting.recording_files) ? (meeting.recording_files as IDataObject[]) : [];
 	const ends = files.map((file) => time(file.recording_end)).filter((t): t is number => t !== undefined);
 	return {
@@ -96,7 +107,7 @@ export function recoveredEventBody(meeting: IDataObject, accountId: string | und
 		event_ts: ends.length > 0 ? Math.max(...ends) : Date.now(),
 		payload: {
 			account_id: accountId ?? (typeof meeting.account_id === 'string' ? meeting.account_id : undefined),
-			object: meeting as NonNullable<ZoomEventBody['payload']>['object'],
+			object: meeting,
 		},
 	};
 }

@@ -11,19 +11,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { ZoomClient } from '../../core/transport/client';
-import { isSelectedEvent } from '../events';
-import type { ZoomEventBody } from '../output';
-import { admitEvent, buildWorkflowData, readSettings, repeatMemoryOf } from '../pipeline';
-import { RECORDING_COMPLETED } from '../recordings';
+import { ZoomClient } from '../core/transport/client';
+import { isSelectedEvent } from './events';
+import type { ZoomEventBody } from './output';
+import { admitEvent, buildWorkflowData, readSettings, repeatMemoryOf } from './pipeline';
+import { RECORDING_COMPLETED } from './recordings';
 import {
 	builtInWebSocket,
 	connectionFor,
 	type Gap,
 	type SubscriptionListener,
 	type WebSocketFactory,
-} from './connection';
-import { redactUrl, resolveSubscriptionUrl, WEBSOCKET_URL_PARAMETER } from './protocol';
+} from './webSocket/connection';
+import { redactUrl, resolveSubscriptionUrl, WEBSOCKET_URL_PARAMETER } from './webSocket/protocol';
 import {
 	listRecordingsDates,
 	parseRecoveryUsers,
@@ -31,10 +31,10 @@ import {
 	recordingsCompletedIn,
 	recoveredEventBody,
 	recoveryWindow,
-} from './recovery';
-import { EmitQueue } from './emitQueue';
-import { inExpressionIsolate } from './isolate';
-import { accessTokenThroughN8n, SERVER_TO_SERVER_CREDENTIAL } from './token';
+} from './webSocket/recovery';
+import { EmitQueue } from './webSocket/emitQueue';
+import { inExpressionIsolate } from './webSocket/isolate';
+import { accessTokenThroughN8n, SERVER_TO_SERVER_CREDENTIAL } from './webSocket/token';
 
 /** For tests and the benchmark: a WebSocket other than the global one. */
 let socketFactoryOverride: WebSocketFactory | undefined;
