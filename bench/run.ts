@@ -26,6 +26,7 @@
  *   BENCH_RECORDINGS      0: skip the recordings part (bench/recordings.ts) [1]
  *   BENCH_MULTI           0 skips the multi-process scenarios (bench/multiProcess.ts)  [1]
  *   BENCH_TRIGGER         0 skips the trigger benchmark (bench/trigger.ts)  [on]
+ *   BENCH_WS              0 skips the WebSocket trigger benchmark (bench/webSocketTrigger.ts) [on]
  */
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -43,6 +44,7 @@ import { startZoomSimulator } from '../test/simulator';
 import { registrantBenchmark } from './registrants';
 import { describeViolations, takePendingViolations } from '../test/simulator/spec';
 import { runTriggerBench } from './trigger';
+import { runWebSocketTriggerBench } from './webSocketTrigger';
 import type { ZoomSimulator, ZoomUser } from '../test/simulator';
 
 type Category = 'light' | 'medium' | 'heavy';
@@ -613,6 +615,9 @@ async function main(): Promise<void> {
 	if (process.env.BENCH_MULTI !== '0') console.log(`\n${await runMultiProcessBench(step)}`);
 	// the Zoom Workplace Trigger in a real n8n (needs `npm run build`); BENCH_TRIGGER=0 skips it
 	if (process.env.BENCH_TRIGGER !== '0') console.log(`\ntrigger:\n${await runTriggerBench()}`);
+	// the trigger with Connection WebSocket in a real n8n; BENCH_WS=0 skips it
+	if (process.env.BENCH_WS !== '0')
+		console.log(`\nWebSocket trigger:\n${await runWebSocketTriggerBench()}`);
 	console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	if (violations.length > 0) process.exitCode = 1;
 }

@@ -5,14 +5,19 @@ import type {
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { properties } from './description';
+import { CONNECTION_PARAMETER, properties } from './description';
+import { handoffKey, takeManualDelivery } from './manualHandoff';
 import { handleZoomWebhook } from './webhook';
 import { checkSecretTokenFormat } from './secretToken';
+import { webhookDescriptionFieldsByConnection } from './webhookFields';
+import { webSocketTrigger } from './webSocketTrigger';
 
 export class ZoomWorkplaceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,22 +27,35 @@ export class ZoomWorkplaceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		// n8n's nodes panel merges this node with Zoom Workplace (same name + "Trigger") and shows
+		// the trigger's description for the pair, so it names both
 		description:
-			"Starts the workflow when Zoom sends an event (signed webhooks, Zoom's URL validation)",
+			'Meetings, users, webinars, recordings and reports in Zoom Workplace, and workflows started by Zoom events (webhook, or WebSocket without a public URL)',
 		defaults: { name: 'Zoom Workplace Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'zoomWorkplaceWebhookApi', required: true, testedBy: 'zoomWebhookSecretToken' },
+			{
+				name: 'zoomWorkplaceWebhookApi',
+				required: true,
+				testedBy: 'zoomWebhookSecretToken',
+				displayOptions: { show: { [CONNECTION_PARAMETER]: ['webhook'] } },
+			},
+			{
+				name: 'zoomWorkplaceServerToServerOAuthApi',
+				required: true,
+				displayOptions: { show: { [CONNECTION_PARAMETER]: ['webSocket'] } },
+			},
 		],
 		webhooks: [
 			{
 				name: 'default',
-				httpMethod: 'POST',
 				responseMode: 'onReceived',
 				// an empty 200 for an event that started the workflow (n8n's default body is "firstEntryJson")
 				responseData: 'noData',
 				path: 'webhook',
+				// POST with Connection "Webhook"; none (no URL, no test webhook) with "WebSocket"
+				...webhookDescriptionFieldsByConnection(),
 			},
 		],
 		properties,
@@ -80,5 +98,29 @@ export class ZoomWorkplaceTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleZoomWebhook.call(this);
+	}
+
+	/**
+	 * Connection "WebSocket": the long-lived connection to Zoom. Connection "Webhook": nothing to
+	 * run when the workflow is published (the webhook does the work); in a manual run started by a
+	 * test webhook, n8n still calls trigger() for this node (see manualHandoff.ts), which then
+	 * emits the items webhook() prepared.
+	 */
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse | undefined> {
+		if (this.getNodeParameter(CONNECTION_PARAMETER, 'webhook') === 'webSocket')
+			return await webSocketTrigger(this);
+		if (this.getMode() !== 'manual') return undefined;
+		const key = handoffKey(this.getWorkflow().id, this.getNode().id);
+		return {
+			manualTriggerFunction: async () => {
+				const data = takeManualDelivery(key, Date.now());
+				if (!data)
+					throw new NodeOperationError(
+						this.getNode(),
+						'The test event reached another n8n process than the one running this manual execution (manual executions offloaded to workers?). Publish the workflow to receive events, or run manual executions in the main process.',
+					);
+				this.emit(data);
+			},
+		};
 	}
 }

@@ -4,14 +4,67 @@ import { EVENT_OPTIONS } from './events';
 import { RECORDING_FILE_TYPE_OPTIONS } from './recordings';
 
 export const WEBHOOK_CREDENTIAL = 'zoomWorkplaceWebhookApi';
+export const CONNECTION_PARAMETER = 'connection';
+
+const webhookOnly = { show: { [CONNECTION_PARAMETER]: ['webhook'] } };
+const webSocketOnly = { show: { [CONNECTION_PARAMETER]: ['webSocket'] } };
 
 export const properties: INodeProperties[] = [
+	{
+		displayName: 'Connection',
+		name: CONNECTION_PARAMETER,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Webhook (Public URL)',
+				value: 'webhook',
+				description:
+					'Zoom posts each event to this n8n: needs a public https URL that Zoom can reach',
+			},
+			{
+				name: 'WebSocket (No Public URL)',
+				value: 'webSocket',
+				description:
+					'An outgoing connection from n8n to Zoom carries the events: works behind NAT and firewalls',
+			},
+		],
+		default: 'webhook',
+	},
 	{
 		displayName:
 			"In your Zoom app (Zoom App Marketplace → Manage → your app → Features → Access, or Event Subscriptions): add an event subscription, paste this node's <b>Production URL</b> (for the published workflow) or <b>Test URL</b> (while the node listens for a test event: <b>Execute step</b>) as the event notification endpoint URL, add the same events as below, then click <b>Validate</b> and save. Copy the app's <b>Secret Token</b> from that page into the credential: it checks every request.",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: webhookOnly,
+	},
+	{
+		displayName:
+			"In your Zoom app (Zoom App Marketplace → Manage → your Server-to-Server OAuth app → Features → Access → Event Subscriptions): add an event subscription with method <b>WebSocket</b>, add the same events as below, save, and paste the endpoint URL Zoom shows (wss://ws.zoom.us/ws?subscriptionId=…) below. Choose a Server-to-Server OAuth credential of that same app.",
+		name: 'webSocketSetupNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: webSocketOnly,
+	},
+	{
+		displayName:
+			"Zoom does not replay events sent while the connection is down (n8n stopped, network lost, reconnecting): those events are lost. Reconnects and gaps are logged; 'Recover Recordings Missed While Disconnected' finds completed recordings again.",
+		name: 'webSocketGapNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: webSocketOnly,
+	},
+	{
+		displayName: 'WebSocket URL',
+		name: 'webSocketUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. wss://ws.zoom.us/ws?subscriptionId=AbCdEfGhIjKlMnOpQrStUv',
+		description:
+			"The endpoint URL of the app's WebSocket event subscription, or its subscription ID. n8n adds the access token itself.",
+		displayOptions: webSocketOnly,
 	},
 	{
 		displayName: 'Events',
@@ -76,6 +129,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to add the request headers (without cookies) to the item',
+				displayOptions: { show: { ['/' + CONNECTION_PARAMETER]: ['webhook'] } },
 			},
 			{
 				displayName: 'Other Event Names',
@@ -85,6 +139,25 @@ export const properties: INodeProperties[] = [
 				placeholder: 'e.g. meeting.risk_alert, phone.callee_ended',
 				description:
 					'More Zoom event names that start the workflow, separated by commas: for events not in the list above',
+			},
+			{
+				displayName: 'Recover Recordings Missed While Disconnected',
+				name: 'recoverMissedRecordings',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to look up, after each reconnect, the cloud recordings that completed while the WebSocket connection was down (List Recordings), and start the workflow for each with a recording.completed item marked recovered: true. Needs recording.completed among the events, and the scopes cloud_recording:read:list_user_recordings:admin (and user:read:list_users:admin for all users).",
+				displayOptions: { show: { ['/' + CONNECTION_PARAMETER]: ['webSocket'] } },
+			},
+			{
+				displayName: 'Recover Recordings Of',
+				name: 'recoveryUsers',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. me, jane@example.com',
+				description:
+					'Whose recordings a recovery looks up: user IDs or emails separated by commas, or empty for every active user of the account (one List Recordings request per user)',
+				displayOptions: { show: { ['/' + CONNECTION_PARAMETER]: ['webSocket'] } },
 			},
 		],
 	},

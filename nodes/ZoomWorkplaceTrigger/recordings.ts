@@ -1,4 +1,4 @@
-import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IBinaryData, IBinaryKeyData, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import {
 	n8nDownloadRequester,
@@ -11,7 +11,7 @@ import {
 } from '../core/transport/download';
 import type { ZoomEventBody } from './output';
 
-export const RECORDING_COMPLETED = 'recording.completed';
+export { RECORDING_COMPLETED } from './webSocket/recovery';
 
 /** Zoom's `recording_files[].file_type` values a user can pick. */
 export const RECORDING_FILE_TYPE_OPTIONS = [
@@ -49,6 +49,22 @@ export function filesToDownload(
 	);
 }
 
+/** What downloading needs from n8n: a webhook or a trigger context. */
+export interface DownloadContext {
+	helpers: {
+		httpRequest(options: IHttpRequestOptions): Promise<unknown>;
+		httpRequestWithAuthentication?(
+			credentialType: string,
+			options: IHttpRequestOptions,
+		): Promise<unknown>;
+		prepareBinaryData(
+			data: Buffer | NodeJS.ReadableStream,
+			fileName?: string,
+			mimeType?: string,
+		): Promise<IBinaryData>;
+	};
+}
+
 export interface DownloadedRecordings {
 	binary: IBinaryKeyData;
 	/** one entry per file: where it went and how big it is */
@@ -63,17 +79,38 @@ export interface DownloadedRecordings {
  * (the others are still delivered) so the workflow can decide what to do.
  */
 export async function downloadRecordingFiles(
-	this: IWebhookFunctions,
+	this: DownloadContext,
 	body: ZoomEventBody,
-	options: { fileTypes: readonly string[]; binaryPrefix: string; requester?: DownloadRequester },
+	options: {
+		fileTypes: readonly string[];
+		binaryPrefix: string;
+		requester?: DownloadRequester;
+		/**
+		 * for a recording without download_token (recovered through List Recordings): download
+		 * with this API credential's token (Authorization: Bearer), as Zoom allows
+		 */
+		credentialType?: string;
+	},
 ): Promise<DownloadedRecordings> {
 	const result: DownloadedRecordings = { binary: {}, files: [], errors: [] };
 	const files = filesToDownload(body, options.fileTypes);
 	if (files.length === 0) return result;
 	const token = body.download_token;
+	const withCredential =
+		(typeof token !== 'string' || token === '') &&
+		options.credentialType !== undefined &&
+		typeof this.helpers.httpRequestWithAuthentication === 'function';
 	const requester =
 		options.requester ??
-		n8nDownloadRequester(async (requestOptions) => await this.helpers.httpRequest(requestOptions));
+		n8nDownloadRequester(async (requestOptions, authenticate) =>
+			authenticate && withCredential
+				? await this.helpers.httpRequestWithAuthentication!.call(
+						this,
+						options.credentialType!,
+						requestOptions,
+					)
+				: await this.helpers.httpRequest(requestOptions),
+		);
 	const topic = body.payload?.object?.topic;
 	for (const [index, file] of files.entries()) {
 		const property = `${options.binaryPrefix}${index}`;
@@ -83,7 +120,7 @@ export async function downloadRecordingFiles(
 			file_type: file.file_type,
 			recording_type: file.recording_type,
 		};
-		if (typeof token !== 'string' || token === '') {
+		if (!withCredential && (typeof token !== 'string' || token === '')) {
 			result.errors.push({
 				...described,
 				error:
@@ -94,7 +131,7 @@ export async function downloadRecordingFiles(
 		try {
 			const download = await openDownload(requester, {
 				url: file.download_url!,
-				auth: { type: 'downloadToken', token },
+				auth: withCredential ? { type: 'credential' } : { type: 'downloadToken', token: token! },
 			});
 			const { mimeType } = recordingMediaType(file, download.contentType);
 			const fileName = recordingFileName(file, {

@@ -1,13 +1,20 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
-import { isSelectedEvent, parseEventList } from './events';
-import { eventItem, safeHeaders, type ZoomEventBody } from './output';
+import { handoffKey, leaveManualDelivery } from './manualHandoff';
+import { safeHeaders, type ZoomEventBody } from './output';
 import {
-	downloadRecordingFiles,
-	DEFAULT_RECORDING_FILE_TYPES,
-	RECORDING_COMPLETED,
-} from './recordings';
-import { memoryFor, repeatKey } from './repeats';
+	admitEvent,
+	buildWorkflowData,
+	downloadsFiles,
+	readSettings,
+	repeatMemoryOf,
+} from './pipeline';
+import type { RepeatMemory } from './repeats';
 import {
 	isPlausiblePlainToken,
 	SIGNATURE_HEADER,
@@ -19,16 +26,6 @@ import {
 } from './verification';
 import { WEBHOOK_CREDENTIAL } from './description';
 import { secretTokens } from './secretCache';
-
-interface TriggerOptions {
-	downloadRecordings?: boolean;
-	dropRepeats?: boolean;
-	recordingFileTypes?: string[];
-	binaryPrefix?: string;
-	includeDownloadToken?: boolean;
-	includeHeaders?: boolean;
-	otherEvents?: string;
-}
 
 /** Answers the request itself and starts nothing. */
 function answer(this: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
@@ -87,49 +84,54 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 		return { webhookResponse: urlValidationResponse(secretToken, plainToken) };
 	}
 
-	const options = this.getNodeParameter('options', {}) as TriggerOptions;
-	const selected = [
-		...(this.getNodeParameter('events', []) as string[]),
-		...parseEventList(options.otherEvents),
-	];
-	if (!isSelectedEvent(body.event, selected))
+	const settings = readSettings(this);
+	const memory = repeatMemoryOf(this);
+	const admission = admitEvent(body, settings, memory, Date.now());
+	if (admission.outcome === 'ignored')
 		return { webhookResponse: { message: 'Event received; not one this workflow listens to' } };
+	if (admission.outcome === 'repeat')
+		return { webhookResponse: { message: 'Repeated delivery; already received' } };
+	if (admission.key !== undefined) forgetUnlessAnswered2xx.call(this, memory, admission.key);
 
-	if (options.dropRepeats !== false) {
-		const key = repeatKey(body);
-		if (key !== undefined && isRepeat.call(this, key))
-			return { webhookResponse: { message: 'Repeated delivery; already received' } };
-	}
-
-	const json = eventItem(body, {
-		includeDownloadToken: options.includeDownloadToken === true,
-		headers: options.includeHeaders ? safeHeaders(req.headers) : undefined,
-	});
-
-	if (options.downloadRecordings && body.event === RECORDING_COMPLETED) {
+	const headers = settings.options.includeHeaders ? safeHeaders(req.headers) : undefined;
+	if (downloadsFiles(body, settings)) {
 		// Zoom wants its answer within 3 seconds; recordings can take minutes to download.
 		answer.call(this, 200, { message: 'Event received' });
-		const downloaded = await downloadRecordingFiles.call(this, body, {
-			fileTypes: options.recordingFileTypes ?? DEFAULT_RECORDING_FILE_TYPES,
-			binaryPrefix: options.binaryPrefix || 'recording_',
-		});
-		json.recordingFiles = downloaded.files;
-		if (downloaded.errors.length > 0) json.recordingDownloadErrors = downloaded.errors;
-		return {
-			noWebhookResponse: true,
-			workflowData: [[{ json, binary: downloaded.binary }]],
-		};
+		const workflowData = await buildWorkflowData(this, body, settings, { headers });
+		handOffIfManual.call(this, workflowData);
+		return { noWebhookResponse: true, workflowData };
 	}
-
-	return { workflowData: [[{ json }]] };
+	const workflowData = await buildWorkflowData(this, body, settings, { headers });
+	handOffIfManual.call(this, workflowData);
+	return { workflowData };
 }
 
 /**
- * Repeat detection in this process's memory (see repeats.ts). Workflow static data is not used:
- * in n8n 2.41 a change made to it in the webhook phase is not saved when the webhook starts an
- * execution (the execution re-initialises the shared static data's change flag first).
+ * A delivery is remembered as received only when Zoom got a 2xx for it: n8n answers after the
+ * execution started (responseMode onReceived), and answers 5xx when it could not start it, which
+ * is exactly when Zoom retries. Forgetting the key then lets that retry through.
  */
-function isRepeat(this: IWebhookFunctions, key: string): boolean {
-	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${this.getMode()}`;
-	return memoryFor(scope).checkAndRecord(key, Date.now());
+function forgetUnlessAnswered2xx(this: IWebhookFunctions, memory: RepeatMemory, key: string): void {
+	const res = this.getResponseObject() as unknown as {
+		once?: (event: string, listener: () => void) => void;
+		statusCode?: number;
+		writableFinished?: boolean;
+	};
+	if (typeof res.once !== 'function') return;
+	let settled = false;
+	const settle = () => {
+		if (settled) return;
+		settled = true;
+		const status = res.statusCode ?? 0;
+		if (!res.writableFinished || status < 200 || status >= 300) memory.forget(key);
+	};
+	res.once('finish', settle);
+	// a connection closed before the answer was sent: Zoom saw no answer and retries
+	res.once('close', settle);
+}
+
+/** See manualHandoff.ts: a manual (test) run reads the items through the node's trigger(). */
+function handOffIfManual(this: IWebhookFunctions, workflowData: INodeExecutionData[][]): void {
+	if (this.getMode() !== 'manual') return;
+	leaveManualDelivery(handoffKey(this.getWorkflow().id, this.getNode().id), workflowData, Date.now());
 }

@@ -346,5 +346,65 @@ describe(
 				await shots.take(page, 'trigger-event-received');
 			},
 		);
+
+		step(
+			'Connection WebSocket: no URL to configure; Execute step connects to Zoom and receives an event',
+			'trigger-websocket',
+			async () => {
+				const session = await login(server!);
+				const workflow = await createWorkflow(session, {
+					name: 'Zoom Workplace Trigger over WebSocket (browser e2e)',
+					nodes: [
+						{
+							name: 'Zoom Workplace Trigger',
+							type: 'n8n-nodes-zoom.zoomWorkplaceTrigger',
+							typeVersion: 1,
+							parameters: {
+								connection: 'webSocket',
+								webSocketUrl: sim!.webSocketUrl,
+								events: ['meeting.started'],
+								options: {},
+							},
+							credentials: { [S2S_TYPE]: { id: credential.id, name: credential.name } },
+						},
+					],
+				});
+				await page.goto(`${server!.baseUrl}/workflow/${workflow.id}`, {
+					waitUntil: 'domcontentloaded',
+				});
+				await page.locator(sel.canvasNode).first().dblclick({ timeout: 60_000 });
+				const ndv = page.locator(sel.ndv);
+				await ndv.waitFor();
+				await ndv.getByText('WebSocket URL').first().waitFor();
+				await ndv.getByText('Zoom does not replay events', { exact: false }).first().waitFor();
+				assert.equal(await ndv.getByText('Webhook URLs').count(), 0, 'no webhook URL shown');
+				assert.equal(await ndv.getByText('Secret Token').count(), 0);
+				await shots.take(page, 'trigger-websocket-node');
+				const before = sim!.webSockets.connections.length;
+				await ndv.locator(sel.executeStep).first().click();
+				await sim!.webSockets.waitFor(
+					() => sim!.webSockets.connections.length > before && sim!.webSockets.open().length === 1,
+					60_000,
+					'the editor run to connect',
+				);
+				await shots.take(page, 'trigger-websocket-listening');
+				// build_connection precedes the event on the socket: the trigger is listening
+				await eventually('the simulator to deliver the event', async () =>
+					sim!.webSockets.sendEvent(
+						meetingEvent('meeting.started', { topic: 'Browser WebSocket meeting' }),
+					) === 1,
+				);
+				const output = ndv.locator(sel.outputPanel);
+				await output.getByText('Browser WebSocket meeting').first().waitFor({ timeout: 60_000 });
+				assert.match(await output.innerText(), /meeting\.started/);
+				await shots.take(page, 'trigger-websocket-event-received');
+				// the run is over: its connection is closed
+				await sim!.webSockets.waitFor(
+					() => sim!.webSockets.open().length === 0,
+					30_000,
+					'the editor run to close its connection',
+				);
+			},
+		);
 	},
 );

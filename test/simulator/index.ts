@@ -54,3 +54,5 @@ export type {
 	SimChatMessage,
 } from './routes/chat';
 export { SEEDED_CHANNELS, SEEDED_SUMMARIES, seededSummaryUuid } from './seed';
+export { DEFAULT_SUBSCRIPTION_ID, WebSocketSubscriptions } from './webSocket';
+export type { SimWebSocketConnection } from './webSocket';

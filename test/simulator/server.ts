@@ -30,6 +30,8 @@ import {
 	type SpecViolation,
 } from './spec';
 import { DEFAULT_ACCOUNT_ID, SimulatorState } from './state';
+import { sampleEvent } from './webhooks/events';
+import { attachWebSocketSubscriptions, type WebSocketSubscriptions } from './webSocket';
 import type {
 	FaultSpec,
 	IssueTokenOptions,
@@ -65,6 +67,10 @@ export interface ZoomSimulator {
 	 * sends an invalid request on purpose calls this, or the harness fails it after the test).
 	 */
 	takeSpecViolations(): SpecViolation[];
+	/** Zoom's WebSocket event subscriptions at `ws://<host>/ws?subscriptionId=…` (webSocket.ts) */
+	webSockets: WebSocketSubscriptions;
+	/** `ws://…/ws?subscriptionId=<default subscription>`: what the Zoom app would show */
+	webSocketUrl: string;
 	close(): Promise<void>;
 }
 
@@ -305,6 +311,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			(await handleRecordingDownload(state, req, res, method, pathname, query))
 		)
 			return;
+		if (method === 'POST' && pathname.startsWith('/_sim/ws/')) return controlWebSocket(pathname, bodyText, res);
 		const joinPage = /^\/[js]\/(\d+)$/.exec(pathname);
 		if (method === 'GET' && joinPage) {
 			res.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
@@ -312,6 +319,48 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 		}
 		const payload = JSON.stringify({ code: 404, message: 'Not found' });
 		res.writeHead(404, { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(payload) });
+		res.end(payload);
+	}
+
+	/**
+	 * Control endpoints for a simulator started from the command line (`npm run simulator:event`):
+	 * POST /_sim/ws/event {"event":"meeting.started","subscriptionId"?,"body"?}, /_sim/ws/drop,
+	 * /_sim/ws/silent, /_sim/ws/expire-tokens. Answers {"delivered"|"affected": n}.
+	 */
+	function controlWebSocket(pathname: string, bodyText: string, res: ServerResponse): void {
+		let input: { event?: string; subscriptionId?: string; body?: unknown; unwrapped?: boolean } = {};
+		try {
+			input = bodyText.trim() ? (JSON.parse(bodyText) as typeof input) : {};
+		} catch {
+			input = {};
+		}
+		let answer: Record<string, unknown>;
+		switch (pathname) {
+			case '/_sim/ws/event': {
+				const event = input.body ?? sampleEvent(input.event ?? 'meeting.started');
+				answer = {
+					delivered: webSockets.sendEvent(event, {
+						subscriptionId: input.subscriptionId,
+						unwrapped: input.unwrapped,
+					}),
+					event,
+				};
+				break;
+			}
+			case '/_sim/ws/drop':
+				answer = { affected: webSockets.drop(input.subscriptionId) };
+				break;
+			case '/_sim/ws/silent':
+				answer = { affected: webSockets.goSilent(input.subscriptionId) };
+				break;
+			case '/_sim/ws/expire-tokens':
+				answer = { affected: webSockets.expireTokens() };
+				break;
+			default:
+				answer = { error: `unknown control ${pathname}` };
+		}
+		const payload = JSON.stringify(answer);
+		res.writeHead(answer.error ? 404 : 200, { 'Content-Type': JSON_TYPE });
 		res.end(payload);
 	}
 
@@ -334,6 +383,7 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			resolve();
 		});
 	});
+	const webSockets = attachWebSocketSubscriptions(server, state);
 	const { port } = server.address() as AddressInfo;
 	baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 	state.baseUrl = baseUrl;
@@ -435,12 +485,15 @@ export async function startZoomSimulator(options: SimulatorOptions = {}): Promis
 			counters.maxConcurrent = inFlight;
 		},
 		state,
+		webSockets,
+		webSocketUrl: `${baseUrl.replace(/^http/, 'ws')}/ws?subscriptionId=${[...webSockets.subscriptions][0]}`,
 		takeSpecViolations() {
 			const mine = new Set(state.specViolations);
 			return takePendingViolations((violation) => mine.has(violation));
 		},
 		close() {
 			closed = true;
+			webSockets.close();
 			void recordingStorage.close();
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();

@@ -173,6 +173,36 @@ describe('the trigger webhook', () => {
 		);
 		assert.ok(off.workflowData, 'with the option off, repeats run');
 	});
+
+	test("a delivery n8n answered with an error (its execution did not start) is forgotten: Zoom's retry runs", async () => {
+		const { EventEmitter } = await import('node:events');
+		/** the HTTP response n8n finishes: 500 when WorkflowRunner.run failed, 200 when it started */
+		const deliver = async (event: IDataObject, status: number) => {
+			const { ctx } = context(event, { nodeId: 'retry-node' });
+			const res = Object.assign(new EventEmitter(), {
+				statusCode: 200,
+				writableFinished: false,
+				status(code: number) {
+					res.statusCode = code;
+					return res;
+				},
+				json() {
+					return res;
+				},
+			});
+			(ctx as unknown as { getResponseObject: () => unknown }).getResponseObject = () => res;
+			const result = await run(ctx);
+			res.statusCode = status;
+			res.writableFinished = true;
+			res.emit('finish');
+			res.emit('close');
+			return result;
+		};
+		const event = started();
+		assert.ok((await deliver(event, 500)).workflowData, 'first delivery: execution start failed');
+		assert.ok((await deliver(event, 200)).workflowData, 'the retry is not dropped');
+		assert.equal((await deliver(event, 200)).workflowData, undefined, 'a copy after a 200 is a repeat');
+	});
 });
 
 describe('the Secret Token cache', () => {

@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	ITriggerFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -36,7 +37,7 @@ import {
 	type RetrySettings,
 } from './retryPolicy';
 
-export type ZoomContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type ZoomContext = IExecuteFunctions | ILoadOptionsFunctions | ITriggerFunctions;
 
 export interface ZoomClientOptions {
 	/** n8n credential type name chosen by the node's `authentication` parameter. */

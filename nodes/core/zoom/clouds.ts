@@ -2,8 +2,17 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /** Zoom's public clouds. A `custom` cloud reaches a proxy, a regional host or a local simulator. */
 export const ZOOM_CLOUDS = {
-	global: { apiBaseUrl: 'https://api.zoom.us/v2', oauthBaseUrl: 'https://zoom.us' },
-	gov: { apiBaseUrl: 'https://api.zoomgov.com/v2', oauthBaseUrl: 'https://zoomgov.com' },
+	global: {
+		apiBaseUrl: 'https://api.zoom.us/v2',
+		oauthBaseUrl: 'https://zoom.us',
+		/** where WebSocket event subscriptions connect (the app shows `wss://<host>/ws?subscriptionId=…`) */
+		webSocketHosts: ['ws.zoom.us'],
+	},
+	gov: {
+		apiBaseUrl: 'https://api.zoomgov.com/v2',
+		oauthBaseUrl: 'https://zoomgov.com',
+		webSocketHosts: ['ws.zoomgov.com'],
+	},
 } as const;
 
 export const DEFAULT_TEST_PATH = 'users/me';

@@ -250,3 +250,34 @@ export function summaryEvent(
 				: { account_id: account, operator: operator.email, operator_id: operator.id, object },
 	};
 }
+
+/** Event names `sampleEvent` builds (for `npm run simulator:event` and the dev set-up). */
+export const SAMPLE_EVENTS = [
+	'meeting.started',
+	'meeting.ended',
+	'meeting.created',
+	'meeting.deleted',
+	'meeting.participant_joined',
+	'user.created',
+] as const;
+
+/** A Zoom event body by name: the builders above, or a minimal body for any other name. */
+export function sampleEvent(name: string, ts = eventTs()): ZoomEvent {
+	switch (name) {
+		case 'meeting.started':
+		case 'meeting.ended':
+		case 'meeting.created':
+		case 'meeting.deleted':
+			return meetingEvent(name, {}, ts);
+		case 'meeting.participant_joined':
+			return participantJoined({}, {}, ts);
+		case 'user.created':
+			return userCreated(undefined, ts);
+		default:
+			return {
+				event: name,
+				event_ts: ts,
+				payload: { account_id: SIM_ACCOUNT_ID, object: meetingObject() },
+			};
+	}
+}

@@ -1,0 +1,129 @@
+/**
+ * What happens to a Zoom event once it is in, whichever way it arrived (a signed webhook request
+ * or a WebSocket frame): event filter → repeat dropping → item building → recording downloads.
+ * The intake (webhook.ts, webSocket/) only decides whether a body is Zoom's, then hands it here
+ * and emits what comes back.
+ */
+import type {
+	IBinaryData,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { isSelectedEvent, parseEventList } from './events';
+import { eventItem, type ZoomEventBody } from './output';
+import {
+	downloadRecordingFiles,
+	DEFAULT_RECORDING_FILE_TYPES,
+	RECORDING_COMPLETED,
+} from './recordings';
+import { memoryFor, repeatKey, type RepeatMemory } from './repeats';
+
+export interface TriggerOptions {
+	downloadRecordings?: boolean;
+	dropRepeats?: boolean;
+	recordingFileTypes?: string[];
+	binaryPrefix?: string;
+	includeDownloadToken?: boolean;
+	includeHeaders?: boolean;
+	otherEvents?: string;
+	recoverMissedRecordings?: boolean;
+	recoveryUsers?: string;
+}
+
+export interface TriggerSettings {
+	selected: string[];
+	options: TriggerOptions;
+}
+
+/** The n8n context functions the pipeline needs (webhook and trigger contexts both have them). */
+export interface PipelineContext {
+	getNodeParameter(name: string, fallback?: unknown): unknown;
+	getWorkflow(): { id?: string };
+	getNode(): { id: string };
+	getMode(): string;
+	helpers: {
+		httpRequest(options: IHttpRequestOptions): Promise<unknown>;
+		httpRequestWithAuthentication?(
+			credentialType: string,
+			options: IHttpRequestOptions,
+		): Promise<unknown>;
+		prepareBinaryData(
+			data: Buffer | NodeJS.ReadableStream,
+			fileName?: string,
+			mimeType?: string,
+		): Promise<IBinaryData>;
+	};
+}
+
+export function readSettings(ctx: PipelineContext): TriggerSettings {
+	const options = (ctx.getNodeParameter('options', {}) ?? {}) as TriggerOptions;
+	return {
+		selected: [
+			...((ctx.getNodeParameter('events', []) as string[] | undefined) ?? []),
+			...parseEventList(options.otherEvents),
+		],
+		options,
+	};
+}
+
+/**
+ * One repeat memory per trigger node and mode ('manual' runs never hide events from the
+ * published workflow), in this process. The WebSocket intake of several workflows on one
+ * subscription uses each workflow's own memory, as each webhook does.
+ */
+export function repeatMemoryOf(ctx: PipelineContext): RepeatMemory {
+	return memoryFor(`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:${ctx.getMode()}`);
+}
+
+export type Admission =
+	| { outcome: 'ignored' }
+	| { outcome: 'repeat'; key: string }
+	| { outcome: 'accepted'; key?: string };
+
+/**
+ * Filter and repeat check, recording the repeat key of an accepted event. The caller forgets the
+ * key (memory.forget) when the workflow could not be started, so Zoom's retry is not dropped.
+ */
+export function admitEvent(
+	body: ZoomEventBody,
+	settings: TriggerSettings,
+	memory: RepeatMemory,
+	now: number,
+): Admission {
+	if (!isSelectedEvent(body.event, settings.selected)) return { outcome: 'ignored' };
+	if (settings.options.dropRepeats === false) return { outcome: 'accepted' };
+	const key = repeatKey(body);
+	if (key === undefined) return { outcome: 'accepted' };
+	if (memory.checkAndRecord(key, now)) return { outcome: 'repeat', key };
+	return { outcome: 'accepted', key };
+}
+
+/** Whether building the item downloads files (webhook intake answers Zoom first then). */
+export function downloadsFiles(body: ZoomEventBody, settings: TriggerSettings): boolean {
+	return settings.options.downloadRecordings === true && body.event === RECORDING_COMPLETED;
+}
+
+/** The workflow's input for one accepted event: one item, with the recording files if chosen. */
+export async function buildWorkflowData(
+	ctx: PipelineContext,
+	body: ZoomEventBody,
+	settings: TriggerSettings,
+	extra: { headers?: IDataObject; fields?: IDataObject; credentialType?: string } = {},
+): Promise<INodeExecutionData[][]> {
+	const json = eventItem(body, {
+		includeDownloadToken: settings.options.includeDownloadToken === true,
+		headers: extra.headers,
+	});
+	if (extra.fields) Object.assign(json, extra.fields);
+	if (!downloadsFiles(body, settings)) return [[{ json }]];
+	const downloaded = await downloadRecordingFiles.call(ctx, body, {
+		fileTypes: settings.options.recordingFileTypes ?? DEFAULT_RECORDING_FILE_TYPES,
+		binaryPrefix: settings.options.binaryPrefix || 'recording_',
+		credentialType: extra.credentialType,
+	});
+	json.recordingFiles = downloaded.files;
+	if (downloaded.errors.length > 0) json.recordingDownloadErrors = downloaded.errors;
+	return [[{ json, binary: downloaded.binary }]];
+}
