@@ -41,7 +41,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			"In your Zoom app (Zoom App Marketplace → Manage → your Server-to-Server OAuth app → Features → Access → Event Subscriptions): add an event subscription with method <b>WebSocket</b>, add the same events as below, save, and paste the endpoint URL Zoom shows (wss://ws.zoom.us/ws?subscriptionId=…) below. Choose a Server-to-Server OAuth credential of that same app.",
+			'In your Zoom app (Zoom App Marketplace → Manage → your Server-to-Server OAuth app → Features → Access → Event Subscriptions): add an event subscription with method <b>WebSocket</b>, add the same events as below, save, and paste the endpoint URL Zoom shows (wss://ws.zoom.us/ws?subscriptionId=…) below. Choose a Server-to-Server OAuth credential of that same app.',
 		name: 'webSocketSetupNotice',
 		type: 'notice',
 		default: '',
@@ -146,7 +146,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to look up, after each reconnect, the cloud recordings that completed while the WebSocket connection was down (List Recordings), and start the workflow for each with a recording.completed item marked recovered: true. Needs recording.completed among the events, and the scopes cloud_recording:read:list_user_recordings:admin (and user:read:list_users:admin for all users).",
+					'Whether to look up, after each reconnect, the cloud recordings that completed while the WebSocket connection was down (List Recordings), and start the workflow for each with a recording.completed item marked recovered: true. Needs recording.completed among the events, and the scopes cloud_recording:read:list_user_recordings:admin (and user:read:list_users:admin for all users).',
 				displayOptions: { show: { ['/' + CONNECTION_PARAMETER]: ['webSocket'] } },
 			},
 			{

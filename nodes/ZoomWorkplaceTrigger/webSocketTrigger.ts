@@ -105,7 +105,9 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 			data = await buildWorkflowData(ctx, body, settings);
 		} catch (error) {
 			for (const key of keys) if (key !== undefined) memory.forget(key);
-			logger.error(`Zoom WebSocket event ${body.event} could not be prepared: ${(error as Error).message}`);
+			logger.error(
+				`Zoom WebSocket event ${body.event} could not be prepared: ${(error as Error).message}`,
+			);
 			return;
 		}
 		emitRemembered(data, keys);
@@ -235,7 +237,9 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 			stopping.abort();
 			const dropped = queue.close();
 			if (dropped > 0)
-				logger.warn(`Zoom WebSocket ${where}: ${dropped} received event(s) not yet started are dropped`);
+				logger.warn(
+					`Zoom WebSocket ${where}: ${dropped} received event(s) not yet started are dropped`,
+				);
 			logger.info(`Zoom WebSocket listener stopped: ${where}`);
 		},
 	};

@@ -1,3 +1,5 @@
+import { zoomDateTime } from './time';
+
 /**
  * Zoom's recording list answers at most one month per request (`from`/`to`, UTC dates). A range
  * of any length is split here into consecutive, non-overlapping windows of at most one month:
@@ -67,10 +69,6 @@ export interface DateTimeWindow {
 
 const SECOND_MS = 1000;
 
-function formatInstant(time: number): string {
-	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** The same wall-clock instant one calendar month later (UTC), clamped to the month's last day. */
 function addOneMonthKeepingTime(time: number): number {
 	const dayStart = Math.floor(time / DAY_MS) * DAY_MS;
@@ -86,11 +84,11 @@ export function monthWindowsOfInstants(fromMs: number, toMs: number): DateTimeWi
 	if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) throw new RangeError('not a date');
 	const start = Math.floor(fromMs / SECOND_MS) * SECOND_MS;
 	const end = Math.floor(toMs / SECOND_MS) * SECOND_MS;
-	if (end < start) throw new RangeError(`${formatInstant(end)} is before ${formatInstant(start)}`);
+	if (end < start) throw new RangeError(`${zoomDateTime(end)} is before ${zoomDateTime(start)}`);
 	const windows: DateTimeWindow[] = [];
 	for (let cursor = start; cursor <= end; ) {
 		const windowEnd = Math.min(addOneMonthKeepingTime(cursor) - SECOND_MS, end);
-		windows.push({ from: formatInstant(cursor), to: formatInstant(windowEnd) });
+		windows.push({ from: zoomDateTime(cursor), to: zoomDateTime(windowEnd) });
 		cursor = windowEnd + SECOND_MS;
 	}
 	return windows;

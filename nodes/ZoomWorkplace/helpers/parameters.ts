@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workf
 import { NodeOperationError } from 'n8n-workflow';
 
 import { INSTANCE_EXAMPLES, isNumericMeetingId } from './identifiers';
+import { instantOf, zoomDateTime } from './time';
 import { instanceIdSchema, positiveIntegerSchema, userIdSchema } from './schemas';
 import { validateField } from './validation';
 
@@ -107,4 +108,39 @@ export function readInstanceTarget(
 	const asNumber = Number(pathId);
 	const id = isNumericMeetingId(pathId) && Number.isSafeInteger(asNumber) ? asNumber : pathId;
 	return { id, pathId };
+}
+
+/**
+ * A From–To range of an item as instants (ms): From is required; an empty To is now; a date
+ * without a time is its first second (From) or last second (To); a time without an offset is in
+ * the workflow's time zone. `to` names the end parameter and its label ("To", "Until").
+ */
+export function readInstantRange(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	to: { name: string; label: string } = { name: 'to', label: 'To' },
+): { from: number; to: number } {
+	const timeZone = ctx.getTimezone();
+	const rawFrom = ctx.getNodeParameter('from', itemIndex, '');
+	const from = instantOf(rawFrom, timeZone);
+	if (from === undefined) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid "From" in item ${itemIndex}: ${rawFrom === '' ? 'is required' : `"${String(rawFrom)}" is not a date and time`} (e.g. 2026-01-01 or 2026-01-01T09:00:00Z)`,
+			{ itemIndex },
+		);
+	}
+	const rawTo = ctx.getNodeParameter(to.name, itemIndex, '');
+	const end =
+		rawTo === '' || rawTo === null || rawTo === undefined
+			? Date.now()
+			: instantOf(rawTo, timeZone, { endOfDay: true });
+	if (end === undefined || end < from) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid "${to.label}" in item ${itemIndex}: ${end === undefined ? `"${String(rawTo)}" is not a date and time` : `must not be before From (${zoomDateTime(from)})`}`,
+			{ itemIndex },
+		);
+	}
+	return { from, to: end };
 }

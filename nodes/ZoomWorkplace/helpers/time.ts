@@ -125,3 +125,8 @@ export function instantOf(
 		: localTimeToUtc(parsed.startTime, timeZone);
 	return utc === undefined ? undefined : Date.parse(utc);
 }
+
+/** An instant as Zoom's date-time filters take it: `yyyy-MM-ddTHH:mm:ssZ` (UTC, no milliseconds). */
+export function zoomDateTime(time: number): string {
+	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

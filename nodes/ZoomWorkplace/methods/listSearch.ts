@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { credentialTypeOf } from '../actions/shared/credentialType';
 import { ZoomClient } from '../../core/transport';
+import { zoomDateTime } from '../helpers/time';
 
 /** One page of Zoom results per call; n8n asks for the next with `paginationToken`. */
 const PAGE_SIZE = 100;
@@ -95,11 +96,10 @@ export async function searchMeetingSummaries(
 ): Promise<INodeListSearchResult> {
 	const client = new ZoomClient(this, { credentialType: credentialTypeOf(this) });
 	const now = Date.now();
-	const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 	const qs: IDataObject = {
 		page_size: PAGE_SIZE,
-		from: iso(now - SUMMARY_PICKER_DAYS * 86_400_000),
-		to: iso(now),
+		from: zoomDateTime(now - SUMMARY_PICKER_DAYS * 86_400_000),
+		to: zoomDateTime(now),
 		time_filter_field: 'summary_created_time',
 	};
 	if (paginationToken) qs.next_page_token = paginationToken;

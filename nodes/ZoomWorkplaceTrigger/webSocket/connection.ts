@@ -62,8 +62,14 @@ export interface WebSocketLike {
 	close(code?: number, reason?: string): void;
 	addEventListener(type: 'open', listener: () => void): void;
 	addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
-	addEventListener(type: 'close', listener: (event: { code?: number; reason?: string }) => void): void;
-	addEventListener(type: 'error', listener: (event: { message?: string; error?: unknown }) => void): void;
+	addEventListener(
+		type: 'close',
+		listener: (event: { code?: number; reason?: string }) => void,
+	): void;
+	addEventListener(
+		type: 'error',
+		listener: (event: { message?: string; error?: unknown }) => void,
+	): void;
 }
 
 export class WebSocketUnavailableError extends Error {}
@@ -130,7 +136,8 @@ export class SubscriptionConnection {
 			this.waitingForFirst.push({ resolve, reject }),
 		);
 		this.running ??= this.run().catch((error: unknown) => {
-			for (const l of this.listeners) l.logger.warn(`Zoom WebSocket loop stopped: ${describeError(error)}`);
+			for (const l of this.listeners)
+				l.logger.warn(`Zoom WebSocket loop stopped: ${describeError(error)}`);
 		});
 		await first;
 	}
@@ -275,7 +282,12 @@ export class SubscriptionConnection {
 		const ended = (reason: string, tokenProblem = false): AttemptOutcome => {
 			if (this.stopping.signal.aborted) return { kind: 'stopped' };
 			if (tokenProblem)
-				return { kind: 'tokenRefused', reason, wasConnected: connected, lastFrameAt: state.lastFrameAt };
+				return {
+					kind: 'tokenRefused',
+					reason,
+					wasConnected: connected,
+					lastFrameAt: state.lastFrameAt,
+				};
 			if (!connected) return { kind: 'failed', reason };
 			return { kind: 'closed', reason, wasConnected: true, lastFrameAt: state.lastFrameAt };
 		};
@@ -284,7 +296,10 @@ export class SubscriptionConnection {
 			socket = this.openSocket(withAccessToken(this.url, token));
 		} catch (error) {
 			this.stopping.signal.removeEventListener('abort', stop);
-			return { kind: 'failed', reason: `could not open ${redactUrl(this.url)}: ${describeError(error)}` };
+			return {
+				kind: 'failed',
+				reason: `could not open ${redactUrl(this.url)}: ${describeError(error)}`,
+			};
 		}
 		this.socket = socket;
 		this.opened++;
@@ -328,8 +343,12 @@ export class SubscriptionConnection {
 		socket.addEventListener('error', (event) =>
 			finish(ended(`connection error: ${describeError(event.error ?? event)}`)),
 		);
-		void this.watch(socket, state, () => connected, watchdog.signal, (reason) =>
-			finish(ended(reason)),
+		void this.watch(
+			socket,
+			state,
+			() => connected,
+			watchdog.signal,
+			(reason) => finish(ended(reason)),
 		);
 		const outcome = await done;
 		this.stopping.signal.removeEventListener('abort', stop);
@@ -361,7 +380,9 @@ export class SubscriptionConnection {
 				if (!isConnected()) {
 					const left = openedAt + CONNECT_TIMEOUT_MS - now;
 					if (left <= 0)
-						return giveUp(`Zoom did not confirm the connection within ${CONNECT_TIMEOUT_MS / 1000} s`);
+						return giveUp(
+							`Zoom did not confirm the connection within ${CONNECT_TIMEOUT_MS / 1000} s`,
+						);
 					await sleep(Math.min(left, 1_000), signal);
 					continue;
 				}

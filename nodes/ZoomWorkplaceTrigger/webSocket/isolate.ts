@@ -13,7 +13,10 @@ interface WithIsolate {
 	withIsolate?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
-export async function inExpressionIsolate<T>(ctx: ITriggerFunctions, fn: () => Promise<T>): Promise<T> {
+export async function inExpressionIsolate<T>(
+	ctx: ITriggerFunctions,
+	fn: () => Promise<T>,
+): Promise<T> {
 	const expression = (ctx as unknown as { workflow?: { expression?: WithIsolate } }).workflow
 		?.expression;
 	if (typeof expression?.withIsolate === 'function') return await expression.withIsolate(fn);

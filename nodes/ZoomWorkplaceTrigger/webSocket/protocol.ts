@@ -26,7 +26,6 @@ export const HEARTBEAT_FRAME = '{"module":"heartbeat"}';
 
 const SUBSCRIPTION_ID = /^[A-Za-z0-9_-]{6,128}$/;
 
-
 export interface CredentialCloud {
 	cloud?: unknown;
 	apiBaseUrl?: unknown;
@@ -161,7 +160,8 @@ export type Frame =
 	| { kind: 'tokenInvalid'; reason: string }
 	| { kind: 'ignored'; reason: string };
 
-const TOKEN_PROBLEM = /invalid token|token is invalid|token.*expired|expired.*token|unauthori[sz]ed/i;
+const TOKEN_PROBLEM =
+	/invalid token|token is invalid|token.*expired|expired.*token|unauthori[sz]ed/i;
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -193,11 +193,16 @@ function describeRefusal(frame: Record<string, unknown>): string {
 /** What one text frame from Zoom means. Junk is `ignored`, never thrown. */
 export function parseFrame(data: unknown): Frame {
 	const text =
-		typeof data === 'string' ? data : data instanceof Uint8Array ? Buffer.from(data).toString('utf8') : undefined;
+		typeof data === 'string'
+			? data
+			: data instanceof Uint8Array
+				? Buffer.from(data).toString('utf8')
+				: undefined;
 	if (text === undefined) return { kind: 'ignored', reason: 'not a text frame' };
 	const parsed = asObject(parseJson(text));
 	if (!parsed) {
-		if (TOKEN_PROBLEM.test(text)) return { kind: 'tokenInvalid', reason: text.trim().slice(0, 200) };
+		if (TOKEN_PROBLEM.test(text))
+			return { kind: 'tokenInvalid', reason: text.trim().slice(0, 200) };
 		return { kind: 'ignored', reason: 'not a JSON object' };
 	}
 	const module = typeof parsed.module === 'string' ? parsed.module : undefined;

@@ -6,7 +6,6 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-
 /** the event a recovery stands in for (recordings.ts re-exports it for the intake) */
 export const RECORDING_COMPLETED = 'recording.completed';
 
@@ -57,7 +56,9 @@ function time(value: unknown): number | undefined {
 }
 
 /** The key under which a recording.completed is remembered, live or recovered: its meeting UUID. */
-export function recordingKey(meeting: { uuid?: unknown; id?: unknown } | undefined): string | undefined {
+export function recordingKey(
+	meeting: { uuid?: unknown; id?: unknown } | undefined,
+): string | undefined {
 	if (!meeting) return undefined;
 	const id =
 		typeof meeting.uuid === 'string' && meeting.uuid !== ''
@@ -73,7 +74,10 @@ export function recordingKey(meeting: { uuid?: unknown; id?: unknown } | undefin
  * completed, and the last file's `recording_end` inside it. A recording still processing is left
  * out: its recording.completed arrives live, now that the connection is back.
  */
-export function recordingsCompletedIn(meetings: IDataObject[], window: RecoveryWindow): IDataObject[] {
+export function recordingsCompletedIn(
+	meetings: IDataObject[],
+	window: RecoveryWindow,
+): IDataObject[] {
 	const chosen: IDataObject[] = [];
 	const seen = new Set<string>();
 	for (const meeting of meetings) {
@@ -81,9 +85,15 @@ export function recordingsCompletedIn(meetings: IDataObject[], window: RecoveryW
 			? (meeting.recording_files as IDataObject[])
 			: [];
 		if (files.length === 0) continue;
-		if (files.some((file) => file.status !== undefined && String(file.status).toLowerCase() !== 'completed'))
+		if (
+			files.some(
+				(file) => file.status !== undefined && String(file.status).toLowerCase() !== 'completed',
+			)
+		)
 			continue;
-		const ends = files.map((file) => time(file.recording_end)).filter((t): t is number => t !== undefined);
+		const ends = files
+			.map((file) => time(file.recording_end))
+			.filter((t): t is number => t !== undefined);
 		if (ends.length === 0) continue;
 		const end = Math.max(...ends);
 		if (end < window.from || end > window.to) continue;
@@ -100,13 +110,18 @@ export function recoveredEventBody(
 	meeting: IDataObject,
 	accountId: string | undefined,
 ): RecoveredEventBody {
-	const files = Array.isArray(meeting.recording_files) ? (meeting.recording_files as IDataObject[]) : [];
-	const ends = files.map((file) => time(file.recording_end)).filter((t): t is number => t !== undefined);
+	const files = Array.isArray(meeting.recording_files)
+		? (meeting.recording_files as IDataObject[])
+		: [];
+	const ends = files
+		.map((file) => time(file.recording_end))
+		.filter((t): t is number => t !== undefined);
 	return {
 		event: RECORDING_COMPLETED,
 		event_ts: ends.length > 0 ? Math.max(...ends) : Date.now(),
 		payload: {
-			account_id: accountId ?? (typeof meeting.account_id === 'string' ? meeting.account_id : undefined),
+			account_id:
+				accountId ?? (typeof meeting.account_id === 'string' ? meeting.account_id : undefined),
 			object: meeting,
 		},
 	};

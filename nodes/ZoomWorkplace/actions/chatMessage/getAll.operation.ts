@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldDefinition } from '../../helpers/fields';
-import { readLimit, readUserId } from '../../helpers/parameters';
+import { readInstantRange, readLimit, readUserId } from '../../helpers/parameters';
 import { booleanSchema } from '../../helpers/schemas';
-import { instantOf } from '../../helpers/time';
+import { zoomDateTime } from '../../helpers/time';
 import type { ZoomClient } from '../../../core/transport';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import { returnAllAndLimit, userIdField } from '../shared/common.descriptions';
@@ -77,8 +76,6 @@ export const description: INodeProperties[] = [
 	optionsCollection(listOptions),
 ];
 
-const zoomTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -88,32 +85,11 @@ export async function execute(
 	const target = readTarget(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const { qs } = readOperationOptions(this, itemIndex, listOptions);
-	const timeZone = this.getTimezone();
-	const rawFrom = this.getNodeParameter('from', itemIndex, '');
-	const from = instantOf(rawFrom, timeZone);
-	if (from === undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Invalid "From" in item ${itemIndex}: ${rawFrom === '' ? 'is required' : `"${String(rawFrom)}" is not a date and time`} (e.g. 2026-01-01 or 2026-01-01T09:00:00Z)`,
-			{ itemIndex },
-		);
-	}
-	const rawUntil = this.getNodeParameter('until', itemIndex, '');
-	const until =
-		rawUntil === '' || rawUntil === null || rawUntil === undefined
-			? Date.now()
-			: instantOf(rawUntil, timeZone, { endOfDay: true });
-	if (until === undefined || until < from) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Invalid "Until" in item ${itemIndex}: ${until === undefined ? `"${String(rawUntil)}" is not a date and time` : `must not be before From (${zoomTime(from)})`}`,
-			{ itemIndex },
-		);
-	}
+	const { from, to: until } = readInstantRange(this, itemIndex, { name: 'until', label: 'Until' });
 	return await client.requestAllItems({
 		endpoint: 'listChatMessages',
 		pathParameters: { userId },
-		qs: { ...qs, ...targetParameter(target), from: zoomTime(from), to: zoomTime(until) },
+		qs: { ...qs, ...targetParameter(target), from: zoomDateTime(from), to: zoomDateTime(until) },
 		arrayKey: 'messages',
 		limit,
 		itemIndex,

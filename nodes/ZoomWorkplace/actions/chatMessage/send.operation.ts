@@ -10,6 +10,7 @@ import {
 	type ChatMessage,
 } from '../../helpers/markdown';
 import { readUserId } from '../../helpers/parameters';
+import { zoomDateTime } from '../../helpers/time';
 import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
 import { MAX_CHAT_MESSAGE_LENGTH } from '../../../core/zoom/chatLimits';
@@ -132,7 +133,6 @@ export function replyTarget(
 }
 
 const LOOK_BACK_MS = 2 * 60_000;
-const zoomTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -255,8 +255,8 @@ async function findSentMessage(
 		pathParameters: { userId: search.userId },
 		qs: {
 			...targetParameter(search.target),
-			from: zoomTime(search.since),
-			to: zoomTime(Date.now() + 60_000),
+			from: zoomDateTime(search.since),
+			to: zoomDateTime(Date.now() + 60_000),
 		},
 		arrayKey: 'messages',
 		itemIndex: search.itemIndex,

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { monthWindowsOfInstants } from '../../helpers/monthWindows';
-import { readLimit, readUserId } from '../../helpers/parameters';
-import { instantOf } from '../../helpers/time';
+import { readInstantRange, readLimit, readUserId } from '../../helpers/parameters';
 import type { ZoomClient } from '../../../core/transport';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import { returnAllAndLimit, userIdField } from '../shared/common.descriptions';
@@ -119,28 +118,7 @@ export async function execute(
 			{ itemIndex },
 		);
 	}
-	const timeZone = this.getTimezone();
-	const rawFrom = this.getNodeParameter('from', itemIndex, '');
-	const from = instantOf(rawFrom, timeZone);
-	if (from === undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Invalid "From" in item ${itemIndex}: ${rawFrom === '' ? 'is required' : `"${String(rawFrom)}" is not a date and time`} (e.g. 2026-01-01 or 2026-01-01T09:00:00Z)`,
-			{ itemIndex },
-		);
-	}
-	const rawTo = this.getNodeParameter('to', itemIndex, '');
-	const to =
-		rawTo === '' || rawTo === null || rawTo === undefined
-			? Date.now()
-			: instantOf(rawTo, timeZone, { endOfDay: true });
-	if (to === undefined || to < from) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Invalid "To" in item ${itemIndex}: ${to === undefined ? `"${String(rawTo)}" is not a date and time` : `must not be before From (${new Date(from).toISOString()})`}`,
-			{ itemIndex },
-		);
-	}
+	const { from, to } = readInstantRange(this, itemIndex);
 
 	// One request per month, newest month first, so a Limit keeps the most recent summaries. A
 	// summary is listed once even if Zoom's windows were to overlap.
