@@ -5,7 +5,7 @@ import type { ZoomClient } from '../../../core/transport';
 import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
-import { recordingIdSchema, recordingScopeFields } from './shared';
+import { readRecordingScope, recordingScopeFields } from './shared';
 import { z } from 'zod';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../shared/types';
@@ -55,7 +55,7 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = MEETING_KIND.read(this, itemIndex);
+	const { target, recordingId } = readRecordingScope(this, itemIndex);
 	const action = validateField(
 		this,
 		itemIndex,
@@ -64,14 +64,7 @@ export async function execute(
 		this.getNodeParameter('deleteAction', itemIndex, 'trash'),
 	);
 	const qs = { action };
-	if (this.getNodeParameter('target', itemIndex, 'meeting') === 'file') {
-		const recordingId = validateField(
-			this,
-			itemIndex,
-			'Recording File ID',
-			recordingIdSchema,
-			this.getNodeParameter('recordingId', itemIndex, ''),
-		);
+	if (recordingId !== undefined) {
 		await client.request({
 			endpoint: 'deleteRecordingFile',
 			pathParameters: { meetingId: target.pathId, recordingId },

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { validateField } from '../../helpers/validation';
 import type { ZoomClient } from '../../../core/transport';
 import { MEETING_KIND } from '../shared/instances';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
-import { recordingIdSchema, recordingScopeFields } from './shared';
+import { readRecordingScope, recordingScopeFields } from './shared';
 import type { EndpointName } from '../../../core/zoom/endpoints';
 import type { OperationLabel } from '../shared/types';
 
@@ -36,16 +35,9 @@ export async function execute(
 	itemIndex: number,
 	client: ZoomClient,
 ): Promise<IDataObject> {
-	const target = MEETING_KIND.read(this, itemIndex);
+	const { target, recordingId } = readRecordingScope(this, itemIndex);
 	const body = { action: 'recover' };
-	if (this.getNodeParameter('target', itemIndex, 'meeting') === 'file') {
-		const recordingId = validateField(
-			this,
-			itemIndex,
-			'Recording File ID',
-			recordingIdSchema,
-			this.getNodeParameter('recordingId', itemIndex, ''),
-		);
+	if (recordingId !== undefined) {
 		await client.request({
 			endpoint: 'recoverRecordingFile',
 			pathParameters: { meetingId: target.pathId, recordingId },

@@ -1,7 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import type { InstanceTarget } from '../../helpers/parameters';
 import { textChoiceSchema } from '../../helpers/schemas';
+import { validateField } from '../../helpers/validation';
+import { MEETING_KIND } from '../shared/instances';
 
 /** Zoom's recording file types (`recording_files[].file_type`). */
 export const FILE_TYPES = [
@@ -95,3 +98,23 @@ export const recordingIdSchema = z
 	.trim()
 	.min(1, 'is required: the "id" of an entry of recording_files')
 	.refine((v) => !/[\s/?#]/.test(v), 'must be a recording file ID (no spaces, "/", "?" or "#")');
+
+/**
+ * What an item deletes or recovers (the parameters of `recordingScopeFields`): the meeting's
+ * recordings, or one file of them (`recordingId`).
+ */
+export function readRecordingScope(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { target: InstanceTarget; recordingId?: string } {
+	const target = MEETING_KIND.read(ctx, itemIndex);
+	if (ctx.getNodeParameter('target', itemIndex, 'meeting') !== 'file') return { target };
+	const recordingId = validateField(
+		ctx,
+		itemIndex,
+		'Recording File ID',
+		recordingIdSchema,
+		ctx.getNodeParameter('recordingId', itemIndex, ''),
+	);
+	return { target, recordingId };
+}
