@@ -1,26 +1,15 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-/** Zoom's recording file types (`recording_files[].file_type`). */
-export const FILE_TYPES = [
-	{ name: 'Audio Only (M4A)', value: 'M4A' },
-	{ name: 'Chat (TXT)', value: 'CHAT' },
-	{ name: 'Chat Messages (CHAT_MESSAGE)', value: 'CHAT_MESSAGE' },
-	{ name: 'Closed Captions (CC, VTT)', value: 'CC' },
-	{ name: 'Poll Results (CSV)', value: 'CSV' },
-	{ name: 'Summary (SUMMARY)', value: 'SUMMARY' },
-	{ name: 'Timeline (TIMELINE, JSON)', value: 'TIMELINE' },
-	{ name: 'Transcript (TRANSCRIPT, VTT)', value: 'TRANSCRIPT' },
-	{ name: 'Thumbnail (TB)', value: 'TB' },
-	{ name: 'Video (MP4)', value: 'MP4' },
-] as const;
-
-const FILE_TYPE_VALUES = FILE_TYPES.map((type) => type.value) as unknown as [string, ...string[]];
+import {
+	RECORDING_FILE_TYPE_OPTIONS,
+	RECORDING_FILE_TYPE_VALUES,
+} from '../../../core/zoom/recordingFiles';
 
 export const fileTypesSchema = z
 	.array(
-		z.enum(FILE_TYPE_VALUES, {
-			errorMap: () => ({ message: `must be one of ${FILE_TYPE_VALUES.join(', ')}` }),
+		z.enum(RECORDING_FILE_TYPE_VALUES, {
+			errorMap: () => ({ message: `must be one of ${RECORDING_FILE_TYPE_VALUES.join(', ')}` }),
 		}),
 		{ invalid_type_error: 'must be a list of file types' },
 	)
@@ -33,7 +22,7 @@ export const fileTypesSchema = z
 					.map((s) => s.trim().toUpperCase())
 					.filter(Boolean),
 			)
-			.pipe(z.array(z.enum(FILE_TYPE_VALUES))),
+			.pipe(z.array(z.enum(RECORDING_FILE_TYPE_VALUES))),
 	);
 
 export function fileTypesProperty(description: string): INodeProperties {
@@ -41,7 +30,7 @@ export function fileTypesProperty(description: string): INodeProperties {
 		displayName: 'File Types',
 		name: 'fileTypes',
 		type: 'multiOptions',
-		options: FILE_TYPES.map((type) => ({ name: type.name, value: type.value })),
+		options: RECORDING_FILE_TYPE_OPTIONS,
 		default: [],
 		description,
 	};
