@@ -31,7 +31,7 @@ import { pipeline } from 'node:stream/promises';
 
 import { BinaryDataService } from 'n8n-core';
 import type { INodeParameters } from 'n8n-workflow';
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
 import { monthWindows } from '../nodes/ZoomWorkplace/helpers/monthWindows';
@@ -162,13 +162,25 @@ export async function recordingsBench(): Promise<string> {
 	/** Raw undici: Zoom's URL with the token, then the redirect without it, into a file. */
 	const rawDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-raw-'));
 	const rawDownload = async (url: string) => {
-		const first = await request(url, { headers: { authorization: `Bearer ${info.token}` } });
+		// a client of its own per download, like each download of the node (no idle pooled socket)
+		const dispatcher = new Agent();
+		try {
+			return await rawDownloadWith(dispatcher, url);
+		} finally {
+			await dispatcher.close();
+		}
+	};
+	const rawDownloadWith = async (dispatcher: Agent, url: string) => {
+		const first = await request(url, {
+			dispatcher,
+			headers: { authorization: `Bearer ${info.token}` },
+		});
 		await first.body.dump();
 		const location = first.headers.location;
 		if (first.statusCode !== 302 || typeof location !== 'string')
 			throw new Error(`raw download: expected a redirect, got ${first.statusCode}`);
 		const file = path.join(rawDir, 'raw.mp4');
-		const second = await request(location);
+		const second = await request(location, { dispatcher });
 		if (second.statusCode !== 200) throw new Error(`raw download: HTTP ${second.statusCode}`);
 		await pipeline(second.body, createWriteStream(file));
 		return {
