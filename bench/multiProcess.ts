@@ -13,7 +13,9 @@
  *        `npm run n8n:install`; BENCH_MP_REAL_N8N=0 skips it (and m4);
  *   (m4) real n8n in queue mode: main + two workers, PostgreSQL and Redis, bulk executions
  *        started through a webhook (scripts/ensure-queue-services.sh installs the services).
- * The figures are what this machine measured; nothing is estimated.
+ * Every scenario runs BENCH_MP_ROUNDS times (default BENCH_ROUNDS, else 3); the table gives the
+ * median and min–max over the rounds. The figures are what this machine measured; nothing is
+ * estimated.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +26,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
 import { startZoomSimulator, type ZoomSimulator, type ZoomUser } from '../test/simulator';
+import { median, roundsFrom, spread, textTable } from './stats';
 
 const S2S = 'zoomWorkplaceServerToServerOAuthApi';
 
@@ -74,7 +77,7 @@ interface ChildOutput {
 
 async function runChild(): Promise<void> {
 	const { ZoomWorkplace } = await import('../nodes/ZoomWorkplace/ZoomWorkplace.node');
-	const { CredentialsStore, executeNode } = await import('../test/integration/harness');
+	const { CredentialsStore, executeNode } = await import('../test/integration/harness/core');
 	const input = JSON.parse(process.env.BENCH_MP_CHILD ?? '{}') as ChildInput;
 	const store = new CredentialsStore();
 	const ref = store.add({
@@ -539,67 +542,86 @@ async function realN8nQueueMode(): Promise<MultiProcessRow> {
 
 // ── report ────────────────────────────────────────────────────────────────────────────────────
 
+/** One line per scenario: median (min–max) over its rounds; lost and dup: totals. */
 export function multiProcessTable(rows: MultiProcessRow[]): string {
+	const groups = new Map<string, MultiProcessRow[]>();
+	for (const row of rows) groups.set(row.scenario, [...(groups.get(row.scenario) ?? []), row]);
 	const header = [
 		'scenario',
 		'procs',
 		'items',
+		'rounds',
 		'wall s',
 		'ratio',
 		'requests',
 		'429s',
-		'429 %',
 		'mints',
 		'lost',
 		'dup',
 	];
-	const body = rows.map((r) => [
-		r.scenario,
-		String(r.processes),
-		String(r.items),
-		(r.wallMs / 1000).toFixed(1),
-		r.ratio.toFixed(3),
-		String(r.requests),
-		String(r.rateLimited),
-		((100 * r.rateLimited) / Math.max(1, r.requests)).toFixed(2),
-		String(r.mints),
-		String(r.lost),
-		String(r.duplicated),
-	]);
-	const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
-	const line = (cells: string[]) =>
-		cells
-			.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
-			.join('  ');
-	const notes = rows.filter((r) => r.note).map((r) => `  ${r.scenario}: ${r.note}`);
-	return [
-		line(header),
-		widths.map((w) => '-'.repeat(w)).join('  '),
-		...body.map(line),
-		...notes,
-	].join('\n');
+	const body = [...groups.values()].map((rounds) => {
+		const [first] = rounds;
+		return [
+			first.scenario,
+			String(first.processes),
+			String(first.items),
+			String(rounds.length),
+			spread(
+				rounds.map((r) => r.wallMs / 1000),
+				1,
+			),
+			spread(
+				rounds.map((r) => r.ratio),
+				3,
+			),
+			String(median(rounds.map((r) => r.requests))),
+			spread(
+				rounds.map((r) => r.rateLimited),
+				0,
+			),
+			spread(
+				rounds.map((r) => r.mints),
+				0,
+			),
+			String(rounds.reduce((n, r) => n + r.lost, 0)),
+			String(rounds.reduce((n, r) => n + r.duplicated, 0)),
+		];
+	});
+	const notes = [...groups.values()]
+		.filter((rounds) => rounds.some((r) => r.note))
+		.map((rounds) => {
+			const notes = [...new Set(rounds.map((r) => r.note ?? ''))];
+			return notes.length === 1
+				? `  ${rounds[0].scenario}: ${notes[0]}`
+				: `  ${rounds[0].scenario}, per round: ${notes.join(' | ')}`;
+		});
+	return [textTable(header, body), ...notes].join('\n');
 }
 
-/** Runs every multi-process scenario; `step` reports progress. */
+/** Runs every multi-process scenario BENCH_MP_ROUNDS times; `step` reports progress. */
 export async function runMultiProcessBench(
 	step: (label: string, work: () => Promise<unknown>) => Promise<void>,
 ): Promise<string> {
+	const rounds = roundsFrom('BENCH_MP_ROUNDS', 3);
 	const rows: MultiProcessRow[] = [];
 	const add = (work: () => Promise<MultiProcessRow>) => async () => rows.push(await work());
-	await step(
-		`(m1) two processes, ${CREATES} creates each`,
-		add(async () => await processesThroughCore(false)),
-	);
-	await step(
-		`(m2) two processes + other app at ½ limit`,
-		add(async () => await processesThroughCore(true)),
-	);
-	if (REAL_N8N) {
-		await step(`(m3) one real n8n process, ${CREATES} creates`, add(realN8nOneProcess));
-		await step(`(m4) real n8n queue mode, 2 × ${CREATES} creates`, add(realN8nQueueMode));
+	for (let round = 1; round <= rounds; round++) {
+		console.log(`multi-process round ${round} of ${rounds}`);
+		await step(
+			`(m1) two processes, ${CREATES} creates each`,
+			add(async () => await processesThroughCore(false)),
+		);
+		await step(
+			`(m2) two processes + other app at ½ limit`,
+			add(async () => await processesThroughCore(true)),
+		);
+		if (REAL_N8N) {
+			await step(`(m3) one real n8n process, ${CREATES} creates`, add(realN8nOneProcess));
+			await step(`(m4) real n8n queue mode, 2 × ${CREATES} creates`, add(realN8nQueueMode));
+		}
 	}
 	return [
-		`multi-process: one account, Medium limit ${LIMIT}/s, latency ${LATENCY_MS} ms per answer`,
+		`multi-process: one account, Medium limit ${LIMIT}/s, latency ${LATENCY_MS} ms per answer, ${CREATES} creates per process; median (min–max) over ${rounds} round(s), lost and dup: totals`,
 		multiProcessTable(rows),
 		'ratio = our items per second of wall time ÷ the limit (m2: the other app uses about half of it)',
 	].join('\n');

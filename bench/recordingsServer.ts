@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 			apiBaseUrl: sim.apiBaseUrl,
 			token,
 			big: { uuid: big.uuid, size: SIZE, sha256: fileSha256(big.files[0]) },
-			small: { uuid: small.uuid },
+			small: { uuid: small.uuid, downloadUrl: `${sim.url}/rec/download/${small.files[0].id}` },
 			downloadUrl: `${sim.url}/rec/download/${big.files[0].id}`,
 			perMonth: PER_MONTH,
 		})}\n`,

@@ -9,9 +9,13 @@
  *   (b) a sequential client: one request per round trip, nothing in parallel;
  *   (c) a raw undici client with a pool of connections, paced at exactly the plan's limit.
  * It also counts the requests the node needs to list 10,000 users and the token mints for 50
- * concurrent first calls. The numbers are what this machine measured; nothing is estimated.
+ * concurrent first calls. Every scenario runs BENCH_ROUNDS times; the report gives the median and
+ * the spread (min–max) over the rounds. The numbers are what this machine measured; nothing is
+ * estimated.
  *
  * Environment (defaults in brackets):
+ *   BENCH_ROUNDS          rounds of every scenario (also the default of the
+ *                         other benchmarks' own *_ROUNDS variables)         [3]
  *   BENCH_PLAN            business | pro                                   [business]
  *   BENCH_LATENCY_MS      simulated latency of every answer, ms             [50]
  *   BENCH_CREATES         meeting creates per client                        [2000]
@@ -38,11 +42,12 @@ import { clearServerToServerTokenCache } from '../nodes/core/transport/serverToS
 import { recordingsBench } from './recordings';
 import { runMultiProcessBench } from './multiProcess';
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
-import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness';
+import { CredentialsStore, credentialsHelperFor, executeNode } from '../test/integration/harness/core';
 import { addServerToServerCredential, rl, S2S } from '../test/fixtures/zoom';
 import { startZoomSimulator } from '../test/simulator';
 import { registrantBenchmark } from './registrants';
 import { describeViolations, takePendingViolations } from '../test/simulator/spec';
+import { median, roundsFrom, spread, textTable } from './stats';
 import { runTriggerBench } from './trigger';
 import { runWebSocketTriggerBench } from './webSocketTrigger';
 import type { ZoomSimulator, ZoomUser } from '../test/simulator';
@@ -76,6 +81,7 @@ const FIRST_CALLS = envNumber('BENCH_FIRST_CALLS', 50);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? envNumber('BENCH_CONCURRENCY', 10) : undefined;
 const RAW_POOL = Math.max(1, envNumber('BENCH_RAW_POOL', 32));
 const REGISTRANTS = envNumber('BENCH_REGISTRANTS', 1000);
+const ROUNDS = roundsFrom('BENCH_ROUNDS', 3);
 
 interface Row {
 	scenario: string;
@@ -415,7 +421,7 @@ async function rawClient(
 
 // ── requests to list 10,000 users; token mints for 50 concurrent first calls ─────────────────
 
-async function listUsers(): Promise<string> {
+async function listUsers() {
 	const bench = await startBench();
 	clearServerToServerTokenCache();
 	// The account owner and the hosts already exist.
@@ -430,12 +436,23 @@ async function listUsers(): Promise<string> {
 		[{}],
 	);
 	const requests = bench.sim.counters.requests['GET /v2/users'] ?? 0;
-	const target = Math.ceil(total / 300);
 	await bench.close();
-	return `List ${total.toLocaleString('en')} users ("Return All"): ${result.items.length.toLocaleString('en')} items, ${requests} requests (target ${target} = ⌈${total} / 300⌉), ${(wallMs / 1000).toFixed(1)} s`;
+	return { total, items: result.items.length, requests, seconds: wallMs / 1000 };
 }
 
-async function firstCalls(): Promise<string> {
+type Listing = Awaited<ReturnType<typeof listUsers>>;
+
+function listingLine(list: Listing[]): string {
+	const { total } = list[0];
+	const target = Math.ceil(total / 300);
+	const counts = (pick: (l: Listing) => number) => [...new Set(list.map(pick))].join(' / ');
+	return `List ${total.toLocaleString('en')} users ("Return All"): ${counts((l) => l.items)} items, ${counts((l) => l.requests)} requests (target ${target} = ⌈${total} / 300⌉), ${spread(
+		list.map((l) => l.seconds),
+		1,
+	)} s`;
+}
+
+async function firstCalls() {
 	const bench = await startBench();
 	const { sim } = bench;
 	// A fast account for this run, so the calls are really under way together instead of paced.
@@ -471,51 +488,78 @@ async function firstCalls(): Promise<string> {
 	const mints = sim.counters.tokenMints;
 	const inFlight = sim.counters.maxConcurrent;
 	await bench.close();
-	return `${FIRST_CALLS} concurrent first calls (fresh credential, limits raised to 1000/s for this run): ${mints} token mint(s) (target 1); ${asked} calls asked the credential for a token; up to ${inFlight} API requests in flight; ${ok}/${FIRST_CALLS} succeeded`;
+	return { mints, asked, inFlight, ok };
+}
+
+type FirstCalls = Awaited<ReturnType<typeof firstCalls>>;
+
+function firstCallsLine(list: FirstCalls[]): string {
+	const values = (pick: (f: FirstCalls) => number) => list.map(pick).join(', ');
+	return `${FIRST_CALLS} concurrent first calls (fresh credential, limits raised to 1000/s for this run), per round: token mints ${values((f) => f.mints)} (target 1); calls that asked the credential for a token ${values((f) => f.asked)}; API requests in flight at most ${values((f) => f.inFlight)}; succeeded ${values((f) => f.ok)} of ${FIRST_CALLS}`;
 }
 
 // ── report ────────────────────────────────────────────────────────────────────────────────────
 
+/** One line per scenario and client: median (min–max) over the rounds; lost and dup: totals. */
 function table(list: Row[]): string {
+	const groups = new Map<string, Row[]>();
+	for (const row of list) {
+		const key = `${row.scenario}\u0000${row.client}`;
+		groups.set(key, [...(groups.get(key) ?? []), row]);
+	}
 	const header = [
 		'scenario',
 		'client',
 		'items',
+		'rounds',
 		'requests',
 		'wall s',
 		'req/s',
 		'limit/s',
 		'ratio',
 		'429s',
-		'429 %',
 		'retries',
 		'mints',
 		'lost',
 		'dup',
 	];
-	const body = list.map((r) => {
-		const perSecond = r.admitted / (r.wallMs / 1000);
+	const body = [...groups.values()].map((rounds) => {
+		const [first] = rounds;
+		const perSecond = (r: Row) => r.admitted / (r.wallMs / 1000);
+		const total = (pick: (r: Row) => number) => String(rounds.reduce((n, r) => n + pick(r), 0));
 		return [
-			r.scenario,
-			r.client,
-			String(r.items),
-			String(r.requests),
-			(r.wallMs / 1000).toFixed(1),
-			perSecond.toFixed(1),
-			String(r.limit),
-			(perSecond / r.limit).toFixed(3),
-			String(r.rateLimited),
-			((100 * r.rateLimited) / Math.max(1, r.requests)).toFixed(2),
-			String(r.retries),
-			String(r.mints),
-			String(r.lost),
-			String(r.duplicated),
+			first.scenario,
+			first.client,
+			String(first.items),
+			String(rounds.length),
+			String(median(rounds.map((r) => r.requests))),
+			spread(
+				rounds.map((r) => r.wallMs / 1000),
+				1,
+			),
+			spread(rounds.map(perSecond), 1),
+			String(first.limit),
+			spread(
+				rounds.map((r) => perSecond(r) / r.limit),
+				3,
+			),
+			spread(
+				rounds.map((r) => r.rateLimited),
+				0,
+			),
+			spread(
+				rounds.map((r) => r.retries),
+				0,
+			),
+			spread(
+				rounds.map((r) => r.mints),
+				0,
+			),
+			total((r) => r.lost),
+			total((r) => r.duplicated),
 		];
 	});
-	const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
-	const line = (cells: string[]) =>
-		cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+	return textTable(header, body, 2);
 }
 
 async function main(): Promise<void> {
@@ -538,37 +582,39 @@ async function main(): Promise<void> {
 		await work();
 		console.log(`${((performance.now() - t) / 1000).toFixed(1)} s`);
 	};
-	if (CREATES > 0) await step(`(a) node: ${CREATES} meeting creates`, nodeCreates);
-	if (GETS > 0) await step(`(a) node: ${GETS} user gets`, nodeGets);
-	if (BASELINE_ITEMS > 0) {
-		await step(
-			`(b) sequential: ${BASELINE_ITEMS} meeting creates`,
-			async () => await rawClient('sequential', 'meeting create', BASELINE_ITEMS),
-		);
-		await step(
-			`(b) sequential: ${BASELINE_ITEMS} user gets`,
-			async () => await rawClient('sequential', 'user get', BASELINE_ITEMS),
-		);
+	const listings: Listing[] = [];
+	const firsts: FirstCalls[] = [];
+	for (let round = 1; round <= ROUNDS; round++) {
+		console.log(`round ${round} of ${ROUNDS}`);
+		if (CREATES > 0) await step(`(a) node: ${CREATES} meeting creates`, nodeCreates);
+		if (GETS > 0) await step(`(a) node: ${GETS} user gets`, nodeGets);
+		if (BASELINE_ITEMS > 0) {
+			await step(
+				`(b) sequential: ${BASELINE_ITEMS} meeting creates`,
+				async () => await rawClient('sequential', 'meeting create', BASELINE_ITEMS),
+			);
+			await step(
+				`(b) sequential: ${BASELINE_ITEMS} user gets`,
+				async () => await rawClient('sequential', 'user get', BASELINE_ITEMS),
+			);
+		}
+		if (CREATES > 0)
+			await step(
+				`(c) undici paced: ${CREATES} meeting creates`,
+				async () => await rawClient('undici paced', 'meeting create', CREATES),
+			);
+		if (GETS > 0)
+			await step(
+				`(c) undici paced: ${GETS} user gets`,
+				async () => await rawClient('undici paced', 'user get', GETS),
+			);
+		if (LIST_USERS > 0)
+			await step(`node: list ${LIST_USERS} users`, async () => listings.push(await listUsers()));
+		if (FIRST_CALLS > 0)
+			await step(`node: ${FIRST_CALLS} concurrent first calls`, async () =>
+				firsts.push(await firstCalls()),
+			);
 	}
-	if (CREATES > 0)
-		await step(
-			`(c) undici paced: ${CREATES} meeting creates`,
-			async () => await rawClient('undici paced', 'meeting create', CREATES),
-		);
-	if (GETS > 0)
-		await step(
-			`(c) undici paced: ${GETS} user gets`,
-			async () => await rawClient('undici paced', 'user get', GETS),
-		);
-	let listing = '';
-	let mints = '';
-	if (LIST_USERS > 0)
-		await step(`node: list ${LIST_USERS} users`, async () => (listing = await listUsers()));
-	if (FIRST_CALLS > 0)
-		await step(
-			`node: ${FIRST_CALLS} concurrent first calls`,
-			async () => (mints = await firstCalls()),
-		);
 
 	let registrants = '';
 	if (REGISTRANTS > 0)
@@ -578,8 +624,7 @@ async function main(): Promise<void> {
 				(registrants = await registrantBenchmark({
 					count: REGISTRANTS,
 					latencyMs: LATENCY_MS,
-					planLabel: PLAN.label,
-					limits: PLAN.limits,
+					plans: [{ label: PLAN.label, limits: PLAN.limits }],
 				})),
 		);
 	let recordings = '';
@@ -590,6 +635,7 @@ async function main(): Promise<void> {
 		);
 
 	console.log('');
+	console.log(`median (min–max) over ${ROUNDS} round(s); lost and dup: totals over the rounds`);
 	console.log(table(rows));
 	console.log('');
 	console.log(
@@ -601,8 +647,8 @@ async function main(): Promise<void> {
 	console.log(
 		'retries = requests − items; lost = items without their object; dup = objects created twice',
 	);
-	if (listing) console.log(`\n${listing}`);
-	if (mints) console.log(mints);
+	if (listings.length) console.log(`\n${listingLine(listings)}`);
+	if (firsts.length) console.log(firstCallsLine(firsts));
 	if (registrants) console.log(`\n${registrants}`);
 	if (recordings) console.log(`\n${recordings}`);
 	// Every request of every client was also checked against Zoom's OpenAPI spec by the simulator.

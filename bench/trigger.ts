@@ -13,6 +13,9 @@
  *   (2) A recording of BENCH_TRIGGER_RECORDING_MIB [1024] MiB downloaded by the trigger for
  *       recording.completed, while the n8n main process's RSS is sampled every 50 ms
  *       (/proc/<pid>/status): peak growth = max RSS − RSS just before the delivery.
+ * Both run BENCH_TRIGGER_ROUNDS times (default BENCH_ROUNDS, else 3) in the same n8n; the report
+ * gives the median and min–max over the rounds. BENCH_TRIGGER_N8N_ENV='A=1,B=2' adds to n8n's
+ * environment (e.g. N8N_EXPRESSION_ENGINE=legacy).
  *
  *   npm run build && node --import tsx bench/trigger.ts     (also run by `npm run bench`)
  */
@@ -24,7 +27,6 @@ import os from 'node:os';
 import {
 	createCredential,
 	createN8nHome,
-	rest,
 	setupOwner,
 	startN8nServer,
 	type N8nHome,
@@ -43,6 +45,7 @@ import {
 	webhookUrls,
 	WEBHOOK_CREDENTIAL_TYPE,
 } from '../test/e2e/harness/webhooks';
+import { roundsFrom, spread, textTable } from './stats';
 import {
 	meetingEvent,
 	recordingCompleted,
@@ -57,6 +60,7 @@ const EVENTS = Number(process.env.BENCH_TRIGGER_EVENTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_TRIGGER_CONCURRENCY ?? 50);
 const RECORDING_MIB = Number(process.env.BENCH_TRIGGER_RECORDING_MIB ?? 1024);
 const SECRET = 'benchZoomSecretToken_001';
+const ROUNDS = roundsFrom('BENCH_TRIGGER_ROUNDS', 3);
 
 /** BENCH_TRIGGER_N8N_ENV='A=1,B=2': extra environment for n8n (e.g. N8N_EXPRESSION_ENGINE=legacy). */
 function n8nEnvFromBench(): Record<string, string> {
@@ -175,9 +179,19 @@ async function settle(
 	}
 }
 
-function deliveryRow(side: Side, counts: Map<string, number>): string[] {
+interface DeliveryRound {
+	sent: number;
+	lost: number;
+	duplicated: number;
+	late: number;
+	retried: number;
+	p50: number;
+	p99: number;
+	max: number;
+}
+
+function deliveryRound(side: Side, counts: Map<string, number>): DeliveryRound {
 	const times = side.firstAttempts.map((a) => a.ms).sort((a, b) => a - b);
-	const late = side.firstAttempts.filter((a) => a.failure).length;
 	const keys = new Set(side.events.map((e) => String(e.event_ts)));
 	let lost = 0;
 	let duplicated = 0;
@@ -186,24 +200,58 @@ function deliveryRow(side: Side, counts: Map<string, number>): string[] {
 		if (n === 0) lost++;
 		if (n > 1) duplicated += n - 1;
 	}
-	return [
-		side.label,
-		String(side.deliveries),
-		String(lost),
-		String(duplicated),
-		String(late),
-		String(side.retried),
-		percentile(times, 50).toFixed(1),
-		percentile(times, 99).toFixed(1),
-		times[times.length - 1].toFixed(1),
-	];
+	return {
+		sent: side.deliveries,
+		lost,
+		duplicated,
+		late: side.firstAttempts.filter((a) => a.failure).length,
+		retried: side.retried,
+		p50: percentile(times, 50),
+		p99: percentile(times, 99),
+		max: times[times.length - 1],
+	};
 }
 
-function table(header: string[], rows: string[][]): string {
-	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-	const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
-	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+/** Per endpoint: totals of sent, lost, duplicated; median (min–max) over the rounds of the rest. */
+function deliveryTable(results: Array<{ label: string; rounds: DeliveryRound[] }>): string {
+	const total = (rounds: DeliveryRound[], pick: (r: DeliveryRound) => number) =>
+		String(rounds.reduce((n, r) => n + pick(r), 0));
+	return textTable(
+		['endpoint', 'sent', 'lost', 'dup execs', '>3 s or not 2xx', 'p50 ms', 'p99 ms', 'max ms'],
+		results.map(({ label, rounds }) => [
+			label,
+			total(rounds, (r) => r.sent),
+			total(rounds, (r) => r.lost),
+			total(rounds, (r) => r.duplicated),
+			spread(
+				rounds.map((r) => r.late),
+				0,
+			),
+			spread(
+				rounds.map((r) => r.p50),
+				0,
+			),
+			spread(
+				rounds.map((r) => r.p99),
+				0,
+			),
+			spread(
+				rounds.map((r) => r.max),
+				0,
+			),
+		]),
+	);
 }
+
+const newSide = (label: string, sender: ZoomWebhookSender): Side => ({
+	label,
+	sender,
+	firstAttempts: [],
+	deliveries: 0,
+	retried: 0,
+	undelivered: 0,
+	events: [],
+});
 
 export async function runTriggerBench(): Promise<string> {
 	const out: string[] = [];
@@ -266,122 +314,80 @@ export async function runTriggerBench(): Promise<string> {
 				// wait for late answers to measure them; later than 3 s still counts as failed (retried)
 				abortAfterMs: 30_000,
 			});
-		const zoom: Side = {
-			label: 'Zoom Workplace Trigger',
-			sender: sender(webhookUrls(server.baseUrl, zoomNode.webhookId).production),
-			firstAttempts: [],
-			deliveries: 0,
-			retried: 0,
-			undelivered: 0,
-			events: [],
-		};
-		const plain: Side = {
-			label: "n8n's Webhook node",
-			sender: sender(`${server.baseUrl}/webhook/${plainNode.webhookId}`),
-			firstAttempts: [],
-			deliveries: 0,
-			retried: 0,
-			undelivered: 0,
-			events: [],
-		};
-		const control: Side = {
-			label: 'Webhook node + 1 expression',
-			sender: sender(`${server.baseUrl}/webhook/${controlNode.webhookId}`),
-			firstAttempts: [],
-			deliveries: 0,
-			retried: 0,
-			undelivered: 0,
-			events: [],
-		};
-		control.sender.validated = true;
-		if (!(await zoom.sender.validate()))
-			throw new Error(`URL validation failed: ${JSON.stringify(zoom.sender.validations)}`);
-		plain.sender.validated = true; // n8n's Webhook node has no validation to pass
+		const zoomUrl = webhookUrls(server.baseUrl, zoomNode.webhookId).production;
+		const plainUrl = `${server.baseUrl}/webhook/${plainNode.webhookId}`;
+		const controlUrl = `${server.baseUrl}/webhook/${controlNode.webhookId}`;
+		const zoomSender = sender(zoomUrl);
+		const plainSender = sender(plainUrl);
+		const controlSender = sender(controlUrl);
+		if (!(await zoomSender.validate()))
+			throw new Error(`URL validation failed: ${JSON.stringify(zoomSender.validations)}`);
+		plainSender.validated = true; // n8n's Webhook node has no validation to pass
+		controlSender.validated = true;
 		// warm-up, not counted: JIT, SQLite pages, the HTTP Request node's first load
 		await Promise.all(
 			Array.from({ length: 20 }, async () => {
-				await zoom.sender.sendRaw({ body: meetingEvent('meeting.started') });
-				await plain.sender.sendRaw({ body: meetingEvent('meeting.started') });
-				await control.sender.sendRaw({ body: meetingEvent('meeting.started') });
+				await zoomSender.sendRaw({ body: meetingEvent('meeting.started') });
+				await plainSender.sendRaw({ body: meetingEvent('meeting.started') });
+				await controlSender.sendRaw({ body: meetingEvent('meeting.started') });
 			}),
 		);
 		await new Promise((r) => setTimeout(r, 3_000));
-		collector.counts.zoom.clear();
-		collector.counts.plain.clear();
-		collector.counts.control.clear();
 
-		const half = Math.ceil(EVENTS / 2);
-		const batch = (n: number) => Array.from({ length: n }, () => meetingEvent('meeting.started'));
-		const started = performance.now();
-		for (const side of [zoom, plain, control, control, plain, zoom])
-			await deliverAll(side, batch(side.deliveries === 0 ? half : EVENTS - half));
-		const sendSeconds = (performance.now() - started) / 1000;
-		await settle(collector.counts.zoom, zoom.events.length);
-		await settle(collector.counts.plain, plain.events.length);
-		await settle(collector.counts.control, control.events.length);
-		// a repeat of every 10th event, sent again: each must be dropped (no new execution)
-		const repeats = zoom.events.filter((_, i) => i % 10 === 0);
-		const repeatAnswers = await Promise.all(
-			repeats.map(async (event) => await zoom.sender.sendRaw({ body: event })),
-		);
-		await new Promise((r) => setTimeout(r, 3_000));
-		const header = [
-			'endpoint',
-			'sent',
-			'lost',
-			'dup execs',
-			'>3 s or not 2xx',
-			'retried',
-			'p50 ms',
-			'p99 ms',
-			'max ms',
-		];
-		out.push(
-			`(1) ${EVENTS} deliveries per endpoint, ${CONCURRENCY} at a time, interleaved A-B-C-C-B-A (${sendSeconds.toFixed(1)} s of sending)`,
-		);
-		out.push(
-			table(header, [
-				deliveryRow(zoom, collector.counts.zoom),
-				deliveryRow(plain, collector.counts.plain),
-				deliveryRow(control, collector.counts.control),
-			]),
-		);
-		const zoomTimes = zoom.firstAttempts.map((a) => a.ms).sort((a, b) => a - b);
-		const plainTimes = plain.firstAttempts.map((a) => a.ms).sort((a, b) => a - b);
-		const controlTimes = control.firstAttempts.map((a) => a.ms).sort((a, b) => a - b);
-		out.push(
-			`p99 ratio trigger/(Webhook node + 1 expression): ${(percentile(zoomTimes, 99) / percentile(controlTimes, 99)).toFixed(2)}; p50 ratio: ${(percentile(zoomTimes, 50) / percentile(controlTimes, 50)).toFixed(2)}`,
-		);
-		out.push(
-			`p99 ratio trigger/Webhook node: ${(percentile(zoomTimes, 99) / percentile(plainTimes, 99)).toFixed(2)}; p50 ratio: ${(percentile(zoomTimes, 50) / percentile(plainTimes, 50)).toFixed(2)}`,
-		);
-		for (const [label, wf] of [
-			['trigger', zoomWf],
-			['Webhook node', plainWf],
-			['Webhook node + expression', controlWf],
-		] as const) {
-			const res = await rest<{ count: number; results: Array<{ status: string }> }>(
-				session,
-				'GET',
-				`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: wf.id }))}&limit=100`,
+		const results = {
+			zoom: { label: 'Zoom Workplace Trigger', rounds: [] as DeliveryRound[] },
+			plain: { label: "n8n's Webhook node", rounds: [] as DeliveryRound[] },
+			control: { label: 'Webhook node + 1 expression', rounds: [] as DeliveryRound[] },
+		};
+		let repeatsSent = 0;
+		let repeatsOk = 0;
+		let repeatsRan = 0;
+		for (let round = 0; round < ROUNDS; round++) {
+			collector.counts.zoom.clear();
+			collector.counts.plain.clear();
+			collector.counts.control.clear();
+			const zoom = newSide(results.zoom.label, zoomSender);
+			const plain = newSide(results.plain.label, plainSender);
+			const control = newSide(results.control.label, controlSender);
+			const half = Math.ceil(EVENTS / 2);
+			const batch = (n: number) =>
+				Array.from({ length: n }, () => meetingEvent('meeting.started'));
+			for (const side of [zoom, plain, control, control, plain, zoom])
+				await deliverAll(side, batch(side.deliveries === 0 ? half : EVENTS - half));
+			await settle(collector.counts.zoom, zoom.events.length);
+			await settle(collector.counts.plain, plain.events.length);
+			await settle(collector.counts.control, control.events.length);
+			const before = deliveryRound(zoom, collector.counts.zoom).duplicated;
+			// a repeat of every 10th event, sent again: each must be dropped (no new execution)
+			const repeats = zoom.events.filter((_, i) => i % 10 === 0);
+			const answers = await Promise.all(
+				repeats.map(async (event) => await zoomSender.sendRaw({ body: event })),
 			);
-			const statuses: Record<string, number> = {};
-			for (const e of res.results) statuses[e.status] = (statuses[e.status] ?? 0) + 1;
-			out.push(
-				`n8n executions (${label}): ${res.count} in total; newest 100 by status ${JSON.stringify(statuses)}`,
-			);
+			await new Promise((r) => setTimeout(r, 3_000));
+			repeatsSent += repeats.length;
+			repeatsOk += answers.filter((a) => a.status === 200).length;
+			const zoomRound = deliveryRound(zoom, collector.counts.zoom);
+			repeatsRan += zoomRound.duplicated - before;
+			results.zoom.rounds.push(zoomRound);
+			results.plain.rounds.push(deliveryRound(plain, collector.counts.plain));
+			results.control.rounds.push(deliveryRound(control, collector.counts.control));
 		}
-		const repeatOk = repeatAnswers.filter((a) => a.status === 200).length;
+		const ratios = (other: DeliveryRound[], pick: (r: DeliveryRound) => number) =>
+			spread(
+				results.zoom.rounds.map((r, i) => pick(r) / pick(other[i])),
+				2,
+			);
 		out.push(
-			`repeats: ${repeats.length} events sent again → ${repeatOk} answered 200; duplicated executions after them: ${
-				deliveryRow(zoom, collector.counts.zoom)[3]
-			}`,
+			`(1) ${EVENTS} deliveries per endpoint and round, ${CONCURRENCY} at a time, interleaved A-B-C-C-B-A; ${ROUNDS} round(s): sent, lost, dup execs are totals, the rest median (min–max) over the rounds`,
+			deliveryTable([results.zoom, results.plain, results.control]),
+			`trigger ÷ (Webhook node + 1 expression), per round: p50 ${ratios(results.control.rounds, (r) => r.p50)}, p99 ${ratios(results.control.rounds, (r) => r.p99)}`,
+			`trigger ÷ Webhook node, per round: p50 ${ratios(results.plain.rounds, (r) => r.p50)}, p99 ${ratios(results.plain.rounds, (r) => r.p99)}`,
+			`repeats: ${repeatsSent} events sent again → ${repeatsOk} answered 200; executions they started: ${repeatsRan}`,
 		);
 
 		// (2) a large recording downloaded by the trigger
 		if (RECORDING_MIB > 0 && server.pid) {
 			const size = RECORDING_MIB * 1024 * 1024;
-			const file = files.store.add({ size, contentType: 'video/mp4' });
 			const recNode = triggerNode({
 				credential,
 				events: ['recording.completed'],
@@ -393,37 +399,62 @@ export async function runTriggerBench(): Promise<string> {
 			await recSender.validate();
 			await new Promise((r) => setTimeout(r, 2_000));
 			const pid = server.pid;
-			const baseline = rssBytes(pid);
-			let peak = baseline;
-			const sampler = setInterval(() => {
-				try {
-					peak = Math.max(peak, rssBytes(pid));
-				} catch {
-					// process gone
+			const recordings: Array<{ answerMs: number; seconds: number; growthMiB: number }> = [];
+			const checks: string[] = [];
+			for (let round = 0; round < ROUNDS; round++) {
+				const file = files.store.add({ size, contentType: 'video/mp4' });
+				const baseline = rssBytes(pid);
+				let peak = baseline;
+				const sampler = setInterval(() => {
+					try {
+						peak = Math.max(peak, rssBytes(pid));
+					} catch {
+						// process gone
+					}
+				}, 50);
+				const t0 = performance.now();
+				const delivery = await recSender.deliver(
+					recordingCompleted(files.store, files.url, [{ file, file_type: 'MP4' }], {
+						topic: 'Bench',
+					}),
+				);
+				const executions = await waitForExecutions(session, recWf.id, round + 1, 30 * 60_000);
+				const seconds = (performance.now() - t0) / 1000;
+				clearInterval(sampler);
+				const execution = executions[0];
+				const [item] = await executionItems(session, execution.id, recNode.name);
+				const stored = item.binary?.recording_0;
+				let check = `execution ${execution.status}, no binary`;
+				if (stored?.id) {
+					const digest = await binaryDigest(session, stored.id);
+					const expected = recordingSha256(file.seed, size);
+					check =
+						digest.bytes === size && digest.sha256 === expected
+							? `execution ${execution.status}, ${digest.bytes} bytes, sha256 matches`
+							: `execution ${execution.status}, ${digest.bytes} bytes, sha256 DIFFERS`;
 				}
-			}, 50);
-			const t0 = performance.now();
-			const delivery = await recSender.deliver(
-				recordingCompleted(files.store, files.url, [{ file, file_type: 'MP4' }], {
-					topic: 'Bench',
-				}),
-			);
-			const [execution] = await waitForExecutions(session, recWf.id, 1, 30 * 60_000);
-			const seconds = (performance.now() - t0) / 1000;
-			clearInterval(sampler);
-			const [item] = await executionItems(session, execution.id, recNode.name);
-			const stored = item.binary?.recording_0;
-			let check = 'no binary';
-			if (stored?.id) {
-				const digest = await binaryDigest(session, stored.id);
-				const expected = recordingSha256(file.seed, size);
-				check = `${digest.bytes} bytes, sha256 ${digest.sha256 === expected ? 'matches' : 'DIFFERS'}`;
+				checks.push(check);
+				recordings.push({
+					answerMs: delivery.attempts[0].ms,
+					seconds,
+					growthMiB: (peak - baseline) / 2 ** 20,
+				});
 			}
 			out.push(
-				`\n(2) ${RECORDING_MIB} MiB recording via recording.completed: Zoom answered in ${delivery.attempts[0].ms.toFixed(0)} ms (attempts: ${delivery.attempts.length}); execution ${execution.status} after ${seconds.toFixed(1)} s (${(RECORDING_MIB / seconds).toFixed(0)} MiB/s); stored file: ${check}`,
-			);
-			out.push(
-				`n8n main process RSS: before ${(baseline / 2 ** 20).toFixed(0)} MiB, peak ${(peak / 2 ** 20).toFixed(0)} MiB → peak growth ${((peak - baseline) / 2 ** 20).toFixed(0)} MiB (sampled every 50 ms)`,
+				`\n(2) ${RECORDING_MIB} MiB recording via recording.completed, ${ROUNDS} round(s), median (min–max): Zoom answered in ${spread(
+					recordings.map((r) => r.answerMs),
+					0,
+				)} ms; stored after ${spread(
+					recordings.map((r) => r.seconds),
+					1,
+				)} s (${spread(
+					recordings.map((r) => RECORDING_MIB / r.seconds),
+					0,
+				)} MiB/s)`,
+				`    n8n main process peak RSS growth ${spread(
+					recordings.map((r) => r.growthMiB),
+					0,
+				)} MiB (sampled every 50 ms); ${[...new Set(checks)].join('; ')}; download token sent in a URL: ${files.store.tokensInQuery} times, to the storage host: ${files.store.credentialLeaks} times`,
 			);
 		}
 		return out.join('\n');

@@ -2,30 +2,21 @@ import type { IBinaryData, IBinaryKeyData, IDataObject, IHttpRequestOptions } fr
 
 import {
 	n8nDownloadRequester,
-	openDownload,
+	plainDownloadRequester,
 	RecordingDownloadError,
-	recordingFileName,
-	recordingMediaType,
+	storeRecordingFile,
 	type DownloadRequester,
-	type RecordingFileInfo,
 } from '../core/transport/download';
+import type { RecordingFileInfo } from '../core/zoom/recordingFiles';
 import type { ZoomEventBody } from './output';
 
 export { RECORDING_COMPLETED } from './webSocket/recovery';
 
-/** Zoom's `recording_files[].file_type` values a user can pick. */
-export const RECORDING_FILE_TYPE_OPTIONS = [
-	{ name: 'Audio Only (M4A)', value: 'M4A' },
-	{ name: 'Audio Transcript (VTT)', value: 'TRANSCRIPT' },
-	{ name: 'Chat (TXT)', value: 'CHAT' },
-	{ name: 'Closed Captions (VTT)', value: 'CC' },
-	{ name: 'Poll Results (CSV)', value: 'CSV' },
-	{ name: 'Summary (JSON)', value: 'SUMMARY' },
-	{ name: 'Timeline (JSON)', value: 'TIMELINE' },
-	{ name: 'Video (MP4)', value: 'MP4' },
-];
-
-export const DEFAULT_RECORDING_FILE_TYPES = ['MP4', 'M4A', 'TRANSCRIPT', 'CHAT'];
+/** Zoom's `recording_files[].file_type` values a user can pick, and the default choice. */
+export {
+	DEFAULT_RECORDING_FILE_TYPES,
+	RECORDING_FILE_TYPE_OPTIONS,
+} from '../core/zoom/recordingFiles';
 
 interface RecordingFile extends RecordingFileInfo {
 	download_url?: string;
@@ -102,15 +93,17 @@ export async function downloadRecordingFiles(
 		typeof this.helpers.httpRequestWithAuthentication === 'function';
 	const requester =
 		options.requester ??
-		n8nDownloadRequester(async (requestOptions, authenticate) =>
-			authenticate && withCredential
-				? await this.helpers.httpRequestWithAuthentication!.call(
-						this,
-						options.credentialType!,
-						requestOptions,
-					)
-				: await this.helpers.httpRequest(requestOptions),
-		);
+		(withCredential
+			? n8nDownloadRequester(async (requestOptions, authenticate) =>
+					authenticate
+						? await this.helpers.httpRequestWithAuthentication!.call(
+								this,
+								options.credentialType!,
+								requestOptions,
+							)
+						: await this.helpers.httpRequest(requestOptions),
+				)
+			: plainDownloadRequester(this.helpers));
 	const topic = body.payload?.object?.topic;
 	for (const [index, file] of files.entries()) {
 		const property = `${options.binaryPrefix}${index}`;
@@ -129,24 +122,19 @@ export async function downloadRecordingFiles(
 			continue;
 		}
 		try {
-			const download = await openDownload(requester, {
+			// the token travels as Authorization: Bearer, to the download_url only (never the storage host)
+			const stored = await storeRecordingFile(this.helpers, requester, file, {
 				url: file.download_url!,
 				auth: withCredential ? { type: 'credential' } : { type: 'downloadToken', token: token! },
-			});
-			const { mimeType } = recordingMediaType(file, download.contentType);
-			const fileName = recordingFileName(file, {
 				topic: typeof topic === 'string' ? topic : undefined,
-				contentDisposition: download.contentDisposition,
-				contentType: download.contentType,
 			});
-			const binary = await this.helpers.prepareBinaryData(download.stream, fileName, mimeType);
-			result.binary[property] = binary;
+			result.binary[property] = stored.binary;
 			result.files.push({
 				...described,
-				fileName,
-				mimeType,
-				bytes: download.stats.bytes,
-				resumes: download.stats.resumes + download.stats.restarts,
+				fileName: stored.fileName,
+				mimeType: stored.mimeType,
+				bytes: stored.stats.bytes,
+				resumes: stored.stats.resumes + stored.stats.restarts,
 			});
 		} catch (error) {
 			const message =

@@ -287,6 +287,7 @@ describe('Zoom Workplace Trigger in a real n8n', { timeout: 15 * 60_000 }, () =>
 			);
 		}
 		assert.equal(store.credentialLeaks, 0, 'no token reached the storage host');
+		assert.equal(store.tokensInQuery, 0, 'the download token went as a header, not in a URL');
 		const summary = item.json.recordingFiles as Array<Record<string, unknown>>;
 		assert.equal(summary[0].resumes, 1, 'the dropped video connection was resumed');
 		assert.equal(summary[1].resumes, 1, 'the audio was fetched again without Range');

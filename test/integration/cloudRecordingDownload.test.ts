@@ -4,7 +4,20 @@ import { createRequire } from 'node:module';
 import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { BinaryDataService } from 'n8n-core';
-import type { IBinaryData, IDataObject } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import {
+	plainDownloadRequester,
+	storeRecordingFile,
+} from '../../nodes/core/transport/download';
 
 import {
 	addRecording,
@@ -13,6 +26,7 @@ import {
 	recordingStore,
 	type StoredRecording,
 } from '../simulator';
+import { executeNode } from './harness';
 import { rl, startSetup, type Setup } from './recordings/setup';
 
 /*
@@ -46,6 +60,35 @@ export const KNOWN_VTT = [
 	'Sim Owner: Great news.',
 	'',
 ].join('\n');
+
+/**
+ * Test node: downloads `url` with a download token the way the trigger downloads the files of a
+ * recording.completed event (storeRecordingFile, plain n8n requests), with real n8n-core helpers.
+ */
+class DownloadTokenProbe implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Download Token Probe (test)',
+		name: 'n8n-nodes-zoom-test.downloadTokenProbe',
+		group: ['transform'],
+		version: 1,
+		description: 'Downloads a recording file with a download token',
+		defaults: { name: 'Download Token Probe' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const { url, token } = this.getInputData()[0].json as { url: string; token: string };
+		const stored = await storeRecordingFile(
+			this.helpers,
+			plainDownloadRequester(this.helpers),
+			{ file_type: 'MP4' },
+			{ url, auth: { type: 'downloadToken', token } },
+		);
+		return [[{ json: { bytes: stored.stats.bytes }, binary: { file: stored.binary } }]];
+	}
+}
 
 async function sha256Of(binary: IBinaryData): Promise<string> {
 	const buffer = await Container.get(BinaryDataService).getAsBuffer(binary);
@@ -129,11 +172,39 @@ describe('cloud recording download and transcript (n8n-core + Zoom simulator)', 
 			assert.equal(zoomHops.length, 5);
 			assert.equal(storageHops.length, 5);
 			assert.ok(
-				zoomHops.every((d) => /^Bearer \S+$/.test(d.authorization ?? '') && d.status === 302),
+				zoomHops.every(
+					(d) => /^Bearer \S+$/.test(d.authorization ?? '') && !d.queryToken && d.status === 302,
+				),
 			);
-			assert.ok(storageHops.every((d) => d.authorization === undefined && d.status === 200));
+			assert.ok(
+				storageHops.every((d) => d.authorization === undefined && !d.queryToken && d.status === 200),
+			);
 		});
 	}
+
+	test("a recording.completed download token goes as Authorization: Bearer to Zoom's URL, never in a URL or to the storage host", async () => {
+		const store = recordingStore(setup.sim.state);
+		const token = 'dl_webhook_download_token_1';
+		store.downloadTokens.set(token, Date.now() + 24 * 3600_000);
+		const file = recording.files[2];
+		const result = await executeNode({
+			nodeType: new DownloadTokenProbe(),
+			inputItems: [{ url: `${setup.sim.url}/rec/download/${file.id}`, token }],
+			credentialsStore: setup.store,
+		});
+		assert.equal(result.error, undefined, result.error?.message);
+		assert.equal(await sha256Of(result.items[0].binary!.file), fileSha256(file));
+		const zoomHops = store.downloads.filter((d) => d.path.startsWith('/rec/download/'));
+		const storageHops = store.downloads.filter((d) => d.path.startsWith('/rec/cdn/'));
+		assert.deepEqual(
+			zoomHops.map((d) => [d.authorization, d.queryToken, d.status]),
+			[[`Bearer ${token}`, false, 302]],
+		);
+		assert.deepEqual(
+			storageHops.map((d) => [d.authorization, d.queryToken, d.status]),
+			[[undefined, false, 200]],
+		);
+	});
 
 	test('Download of chosen file types only, with a property prefix', async () => {
 		const result = await setup.run('cloudRecording', 'download', {

@@ -12,27 +12,35 @@ import {
 	parseContentRange,
 	planHop,
 	planResponse,
-	recordingFileName,
-	recordingMediaType,
 	RecordingDownloadError,
 	redactUrl,
 	resumeDelayMs,
 	type DownloadHttpRequest,
 	type DownloadHttpResponse,
 } from '../../nodes/core/transport/download';
+import {
+	DEFAULT_RECORDING_FILE_TYPES,
+	RECORDING_FILE_TYPE_OPTIONS,
+	recordingFileName,
+	recordingMediaType,
+} from '../../nodes/core/zoom/recordingFiles';
 
 const ZOOM_URL = 'https://us06web.zoom.us/rec/download/abc123';
 const CDN_URL = 'https://ssrweb.zoom.us/file/xyz?Signature=s1&Expires=9';
 
 describe('planHop: where credentials go', () => {
-	test('a download token goes into the query string of the download URL only', () => {
+	test('a download token goes as Authorization: Bearer to the download URL only, never in a URL', () => {
 		const first = planHop(ZOOM_URL, ZOOM_URL, { type: 'downloadToken', token: 'dl-tok' }, 0);
-		assert.equal(new URL(first.url).searchParams.get('access_token'), 'dl-tok');
+		assert.equal(first.headers.Authorization, 'Bearer dl-tok');
+		assert.equal(first.url, ZOOM_URL, 'the URL stays as Zoom gave it: no token in the query');
 		assert.equal(first.authenticate, false);
 		assert.equal(first.headers.Range, undefined);
+		const resumed = planHop(ZOOM_URL, ZOOM_URL, { type: 'downloadToken', token: 'dl-tok' }, 10);
+		assert.equal(resumed.headers.Authorization, 'Bearer dl-tok');
 		const cdn = planHop(ZOOM_URL, CDN_URL, { type: 'downloadToken', token: 'dl-tok' }, 0);
 		assert.equal(cdn.url, CDN_URL, 'the storage host gets its signed URL unchanged');
-		assert.ok(!cdn.url.includes('dl-tok'));
+		assert.ok(!JSON.stringify(cdn).includes('dl-tok'), 'nothing of the token reaches storage');
+		assert.equal(cdn.headers.Authorization, undefined);
 	});
 
 	test('an API credential is asked for with the download URL only', () => {
@@ -50,7 +58,7 @@ describe('planHop: where credentials go', () => {
 			{ type: 'downloadToken', token: 'dl-tok' },
 			0,
 		);
-		assert.ok(!sameHost.url.includes('dl-tok'));
+		assert.ok(!JSON.stringify(sameHost).includes('dl-tok'));
 	});
 
 	test('a resume asks for the rest with Range', () => {
@@ -165,8 +173,16 @@ describe('small parsers', () => {
 			'Weekly_sync_2026-11-30T10-00-05Z_shared_screen_with_speaker_view.mp4',
 		);
 		assert.equal(
-			recordingFileName(video, { topic: 'x', contentDisposition: 'attachment; filename=a.mp4' }),
+			recordingFileName(video, {
+				topic: 'x',
+				servedName: fileNameFromContentDisposition('attachment; filename=a.mp4'),
+			}),
 			'a.mp4',
+		);
+		assert.equal(
+			recordingFileName(video, { servedName: '../../x/y.mp4' }),
+			'y.mp4',
+			'a served name is reduced to a base name',
 		);
 		assert.deepEqual(recordingMediaType({ file_type: 'TRANSCRIPT', file_extension: 'VTT' }), {
 			mimeType: 'text/vtt',
@@ -177,10 +193,24 @@ describe('small parsers', () => {
 			extension: 'txt',
 		});
 		assert.deepEqual(recordingMediaType({ file_type: 'M4A' }).mimeType, 'audio/mp4');
+		assert.deepEqual(recordingMediaType({ file_type: 'TB', file_extension: 'JPG' }), {
+			mimeType: 'image/jpeg',
+			extension: 'jpg',
+		});
 		assert.deepEqual(recordingMediaType({ file_type: 'NEWKIND' }, 'application/pdf'), {
 			mimeType: 'application/pdf',
 			extension: 'newkind',
 		});
+	});
+
+	test("one list of file types: Zoom's recording.completed and Meeting API file_type values", () => {
+		assert.deepEqual(
+			RECORDING_FILE_TYPE_OPTIONS.map((option) => option.value).sort(),
+			['CC', 'CHAT', 'CHAT_MESSAGE', 'CSV', 'M4A', 'MP4', 'SUMMARY', 'TB', 'TIMELINE', 'TRANSCRIPT'],
+		);
+		const names = RECORDING_FILE_TYPE_OPTIONS.map((option) => option.name);
+		assert.deepEqual(names, [...names].sort(), 'shown in alphabetical order');
+		assert.deepEqual(DEFAULT_RECORDING_FILE_TYPES, ['MP4', 'M4A', 'TRANSCRIPT', 'CHAT']);
 	});
 });
 
@@ -270,8 +300,10 @@ describe('openDownload', () => {
 		const data = await readAll(download.stream as Readable);
 		assert.equal(sha(data), sha(FILE));
 		assert.equal(requests.length, 2);
-		assert.match(requests[0].url, /access_token=dl-tok/);
+		assert.equal(requests[0].url, ZOOM_URL);
+		assert.equal(requests[0].headers.Authorization, 'Bearer dl-tok');
 		assert.equal(requests[1].url, CDN_URL);
+		assert.equal(requests[1].headers.Authorization, undefined);
 		assert.deepEqual(download.stats, { bytes: FILE.length, resumes: 0, restarts: 0 });
 	});
 
@@ -287,6 +319,62 @@ describe('openDownload', () => {
 		assert.deepEqual(download.stats, { bytes: FILE.length, resumes: 2, restarts: 0 });
 		const ranges = requests.map((r) => r.headers.Range).filter(Boolean);
 		assert.deepEqual(ranges, ['bytes=3500-', 'bytes=3500-', 'bytes=5500-', 'bytes=5500-']);
+	});
+
+	test('a large file reaches the consumer as it came, without copies, the source paused while it is busy', async () => {
+		const MiB = 1024 * 1024;
+		const big = Buffer.alloc(9 * MiB + 12_345);
+		for (let i = 0; i < big.length; i += 4096) big.writeUInt32BE(i, i);
+		let produced = 0;
+		let maxAhead = 0;
+		let consumed = 0;
+		const sent = new Set<ArrayBufferLike>();
+		const source = (start: number, dropAt?: number) =>
+			Readable.from(
+				(function* () {
+					for (let at = start; at < big.length; at += 64 * 1024) {
+						if (dropAt !== undefined && at >= dropAt)
+							throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+						produced += Math.min(64 * 1024, big.length - at);
+						maxAhead = Math.max(maxAhead, produced - consumed);
+						// each chunk its own buffer, as n8n's HTTP client delivers them
+						const chunk = Buffer.from(big.subarray(at, at + 64 * 1024));
+						sent.add(chunk.buffer);
+						yield chunk;
+					}
+				})(),
+				{ objectMode: false },
+			);
+		const { requests, requester } = scripted((request) => {
+			const start = rangeStart(request);
+			return start === 0
+				? {
+						statusCode: 200,
+						headers: { 'content-length': String(big.length) },
+						body: source(0, 6 * MiB),
+					}
+				: {
+						statusCode: 206,
+						headers: { 'content-range': `bytes ${start}-${big.length - 1}/${big.length}` },
+						body: source(start),
+					};
+		});
+		const download = await openDownload(requester, { url: CDN_URL, auth: { type: 'none' }, wait: noWait });
+		const chunks: Buffer[] = [];
+		for await (const chunk of download.stream) {
+			chunks.push(chunk as Buffer);
+			consumed += (chunk as Buffer).length;
+			// a slow consumer: the download must wait for it instead of piling up data
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		}
+		assert.equal(sha(Buffer.concat(chunks)), sha(big));
+		assert.deepEqual(download.stats, { bytes: big.length, resumes: 1, restarts: 0 });
+		assert.equal(requests[1].headers.Range, `bytes=${6 * MiB}-`, 'resumed after what was passed on');
+		assert.ok(
+			chunks.every((chunk) => sent.has(chunk.buffer)),
+			'the consumer gets the buffers the HTTP client delivered, not copies',
+		);
+		assert.ok(maxAhead <= 2 * MiB, `at most about 1 MiB ahead of the consumer, was ${maxAhead}`);
 	});
 
 	test('a server without Range support: starts again and skips what it had', async () => {

@@ -10,6 +10,7 @@ import {
 	type StoredRecording,
 	type ZoomSimulator,
 } from '../simulator';
+import { startRecordingFileServer } from '../simulator/routes/recordingFiles';
 
 /* The simulator's recordings, downloads, past meetings and report, over raw HTTP. */
 
@@ -80,7 +81,8 @@ describe('simulator: recordings, downloads, past meetings, reports', () => {
 		const beyond = await fetch(location, { headers: { range: 'bytes=300000-' } });
 		assert.equal(beyond.status, 416);
 		await beyond.arrayBuffer();
-		// A download access token from Get works as ?access_token= on Zoom's host.
+		// A download access token from Get works on Zoom's host as Authorization: Bearer (Zoom's
+		// recommended form) and as ?access_token=.
 		const get = await api(
 			`/meetings/${recording.id}/recordings?include_fields=download_access_token&ttl=60`,
 		);
@@ -89,6 +91,45 @@ describe('simulator: recordings, downloads, past meetings, reports', () => {
 		};
 		const byToken = await fetch(`${url}?access_token=${downloadToken}`, { redirect: 'manual' });
 		assert.equal(byToken.status, 302);
+		const byHeader = await fetch(url, {
+			redirect: 'manual',
+			headers: { authorization: `Bearer ${downloadToken}` },
+		});
+		assert.equal(byHeader.status, 302);
+		const wrong = await fetch(url, { redirect: 'manual', headers: { authorization: 'Bearer nope' } });
+		assert.equal(wrong.status, 401);
+		await wrong.arrayBuffer();
+	});
+
+	test("recording.completed files (webhook simulator's store): the download token as header or query", async () => {
+		const files = await startRecordingFileServer();
+		try {
+			const file = files.store.add({ size: 1000 });
+			const token = files.store.issueDownloadToken();
+			const url = files.store.downloadUrl(files.url, file.id);
+			const byHeader = await fetch(url, {
+				redirect: 'manual',
+				headers: { authorization: `Bearer ${token}` },
+			});
+			assert.equal(byHeader.status, 302);
+			assert.equal(files.store.tokensInQuery, 0);
+			const byQuery = await fetch(`${url}?access_token=${token}`, { redirect: 'manual' });
+			assert.equal(byQuery.status, 302);
+			assert.equal(files.store.tokensInQuery, 1, 'a token in the query string is counted');
+			const storage = new URL(byHeader.headers.get('location')!, files.url).toString();
+			const leaked = await fetch(storage, { headers: { authorization: `Bearer ${token}` } });
+			await leaked.arrayBuffer();
+			assert.equal(files.store.credentialLeaks, 1, 'a token at the storage URL is counted');
+			files.store.expireDownloadTokens();
+			const expired = await fetch(url, {
+				redirect: 'manual',
+				headers: { authorization: `Bearer ${token}` },
+			});
+			assert.equal(expired.status, 401);
+			await expired.arrayBuffer();
+		} finally {
+			await files.close();
+		}
 	});
 
 	test('past participants and the report list nobody for a one-participant meeting', async () => {

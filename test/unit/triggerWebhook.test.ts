@@ -246,11 +246,11 @@ describe('the Secret Token cache', () => {
 describe('recording.completed with downloads', () => {
 	test('answers Zoom first, then streams each chosen file into binary data', async () => {
 		const video = Buffer.alloc(300_000, 7);
-		const requests: string[] = [];
+		const requests: Array<{ url: string; headers?: Record<string, string> }> = [];
 		const order: string[] = [];
 		const helpers = {
-			httpRequest: async (options: { url: string }) => {
-				requests.push(options.url);
+			httpRequest: async (options: { url: string; headers?: Record<string, string> }) => {
+				requests.push(options);
 				if (options.url.includes('/rec/download/'))
 					return {
 						statusCode: 302,
@@ -311,8 +311,9 @@ describe('recording.completed with downloads', () => {
 		assert.equal(item.binary!.recording_0.mimeType, 'video/mp4');
 		assert.deepEqual(Object.keys(item.binary!), ['recording_0'], 'TIMELINE was not chosen');
 		assert.equal(requests.length, 2);
-		assert.match(requests[0], /access_token=dl-token-secret/);
-		assert.ok(!requests[1].includes('dl-token-secret'), 'no token to the storage host');
+		assert.equal(requests[0].headers?.Authorization, 'Bearer dl-token-secret');
+		assert.ok(!requests[0].url.includes('dl-token-secret'), 'no token in a URL');
+		assert.ok(!JSON.stringify(requests[1]).includes('dl-token-secret'), 'no token to the storage host');
 		assert.ok(!JSON.stringify(item.json).includes('dl-token-secret'));
 	});
 });

@@ -1,26 +1,5 @@
-import './environment';
 // Every integration test fails when a request it caused broke Zoom's OpenAPI spec.
+import './environment';
 import '../../simulator/spec/failOnViolations';
 
-export { buildAdditionalData } from './additional-data';
-export { CredentialTypes, packageCredentialTypes } from './credential-types';
-export { testCredential } from './credential-tester';
-export type { TestCredentialOptions, TestCredentialResult } from './credential-tester';
-export { InMemoryCredentialsHelper } from './credentials-helper';
-export type { CredentialsHelperCounters } from './credentials-helper';
-export { CredentialsStore, StoredCredentials } from './credentials-store';
-export type { CredentialWrite, StoredCredential } from './credentials-store';
-export { executeNode } from './execute-node';
-export type { ExecuteNodeOptions, ExecuteNodeResult } from './execute-node';
-export {
-	activeExpressionEngine,
-	disposeExpressionEngine,
-	useExpressionEngine,
-} from './expression-engine';
-export type { ExpressionEngine } from './expression-engine';
-export { createCredentialsStore, credentialsHelperFor } from './harness-state';
-export { INPUT_NODE_TYPE, NodeTypes, inputNodeType, noOpNodeType } from './node-types';
-export { N8N_OAUTH2_REDIRECT_URI, connectOAuth2 } from './oauth2';
-export type { ConnectOAuth2Options, ConnectOAuth2Result } from './oauth2';
-export { OAuth2Api } from './oauth2-api.credentials';
-export { PROBE_NODE_TYPE, ZoomProbe } from './probe-node';
+export * from './core';

@@ -1,14 +1,16 @@
 /**
  * Cloud-recording files as Zoom serves them, with generated content (any size, nothing on disk):
  *
- *   GET /rec/download/{fileId}?access_token=<download token>   (or Authorization: Bearer <API token>)
+ *   GET /rec/download/{fileId}   with `Authorization: Bearer <download token or API token>`
+ *                                (Zoom's recommended form) or `?access_token=<download token>`
  *     → 302 to /rec/storage/{fileId}?sig=…  (a pre-signed storage URL, like Zoom's CDN redirect)
  *   GET /rec/storage/{fileId}?sig=…
  *     → 200 with the whole file, or 206 for `Range: bytes=N-` / `bytes=N-M` (when the file allows it)
  *
  * The content of byte i is `recordingByte(seed, i)`, so a test can check what it received without
  * keeping the file. Faults per file: drop the connection after some bytes, ignore Range.
- * The store records credentials that reach the storage URL (they must not).
+ * The store records credentials that reach the storage URL (they must not), and download tokens
+ * sent in a URL's query string (accepted, as Zoom does, but they end up in proxy and server logs).
  *
  * Mount it in any node:http server (`handle` returns false for other paths), or start it alone
  * with `startRecordingFileServer()`.
@@ -86,6 +88,8 @@ export class RecordingFileStore {
 	private readonly signingKey = randomBytes(16);
 	/** requests that brought a token or Authorization header to the storage URL */
 	credentialLeaks = 0;
+	/** download requests that carried their token in the query string (`?access_token=`) */
+	tokensInQuery = 0;
 	downloads = 0;
 	rangeRequests = 0;
 
@@ -126,14 +130,16 @@ export class RecordingFileStore {
 		return createHmac('sha256', this.signingKey).update(fileId).digest('hex').slice(0, 32);
 	}
 
+	/** A live download token (header or query), or an API token (header only). */
 	private authorised(req: IncomingMessage, query: URLSearchParams): boolean {
-		const token = query.get('access_token');
-		if (token) {
-			const expires = this.downloadTokens.get(token);
-			return expires !== undefined && expires > Date.now();
-		}
-		const bearer = /^bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-		return bearer ? this.isApiToken(bearer[1]) : false;
+		const bearer = /^bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+		const inQuery = query.get('access_token') ?? undefined;
+		if (inQuery) this.tokensInQuery++;
+		const token = bearer ?? inQuery;
+		if (!token) return false;
+		const expires = this.downloadTokens.get(token);
+		if (expires !== undefined) return expires > Date.now();
+		return bearer !== undefined && this.isApiToken(bearer);
 	}
 
 	/** Serves /rec/… paths; returns false for anything else. */

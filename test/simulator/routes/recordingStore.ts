@@ -91,8 +91,17 @@ export interface RecordingStore {
 	download: DownloadBehaviour;
 	/** Origin of the storage server the download URLs redirect to (another origin, as Zoom's CDN). */
 	storageOrigin: string;
-	/** Downloads served, with the headers they came with (for tests of what the client sent). */
-	downloads: Array<{ path: string; authorization?: string; range?: string; status: number }>;
+	/**
+	 * Downloads served, with the headers they came with (for tests of what the client sent);
+	 * `queryToken`: the request carried a token in its query string (`?access_token=`).
+	 */
+	downloads: Array<{
+		path: string;
+		authorization?: string;
+		queryToken: boolean;
+		range?: string;
+		status: number;
+	}>;
 }
 
 const stores = new WeakMap<SimulatorState, RecordingStore>();

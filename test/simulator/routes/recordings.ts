@@ -18,8 +18,9 @@ import {
  * Cloud recording endpoints (GET /users/{userId}/recordings, GET|DELETE /meetings/{meetingId}/
  * recordings[/{recordingId}], PUT …/status) and the file downloads behind `download_url`:
  *
- *   GET /rec/download/{fileId}   needs an API token (Authorization: Bearer) or ?access_token=
- *                                (an API token or a download_access_token) → 302 to a signed URL
+ *   GET /rec/download/{fileId}   needs a token, as Zoom takes it: `Authorization: Bearer` (an API
+ *                                token or a download access token; Zoom's recommended form) or
+ *                                `?access_token=` (the same tokens) → 302 to a signed URL
  *   GET /rec/cdn/{fileId}?…      the signed URL, on a storage server of its own (another origin,
  *                                as Zoom's CDN): refuses any Authorization header (the token is
  *                                for Zoom, not for its storage), serves Range requests (206)
@@ -418,6 +419,7 @@ export async function handleRecordingDownload(
 		store.downloads.push({
 			path: pathname,
 			authorization: req.headers.authorization,
+			queryToken: query.has('access_token'),
 			range: req.headers.range,
 			status,
 		});

@@ -2,13 +2,13 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	credentialDownloadRequester,
 	openDownload,
 	RecordingDownloadError,
-	recordingFileName,
-	recordingMediaType,
+	storeRecordingFile,
+	type DownloadRequester,
 	type OpenDownload,
 } from '../../../core/transport/download';
-import { credentialDownloadRequester } from '../../../core/transport/recordingDownloads';
 import { credentialTypeOf } from '../shared/credentialType';
 import { readRequestSettings } from '../shared/requestSettings';
 
@@ -38,17 +38,22 @@ function describeFile(file: IDataObject): string {
 	return `${String(file.file_type ?? 'recording')} file ${String(file.id ?? '')}`.trim();
 }
 
+/** Zoom's download_url with the node's credential; the storage host Zoom redirects to without. */
+function requesterFor(ctx: IExecuteFunctions): DownloadRequester {
+	return credentialDownloadRequester(
+		ctx,
+		credentialTypeOf(ctx),
+		readRequestSettings(ctx).retry.timeoutMs ?? 60_000,
+	);
+}
+
 /** Opens one recording file as a stream; a failure names the file and the item. */
 export async function openRecordingFile(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	file: IDataObject,
 ): Promise<OpenDownload> {
-	const requester = credentialDownloadRequester(
-		ctx,
-		credentialTypeOf(ctx),
-		readRequestSettings(ctx).retry.timeoutMs ?? 60_000,
-	);
+	const requester = requesterFor(ctx);
 	try {
 		return await openDownload(requester, {
 			url: String(file.download_url),
@@ -91,26 +96,21 @@ export async function downloadToBinary(
 	file: IDataObject,
 	topic: string | undefined,
 ): Promise<StoredFile> {
-	const download = await openRecordingFile(ctx, itemIndex, file);
-	const fileName = recordingFileName(file, {
-		topic,
-		contentDisposition: download.contentDisposition,
-		contentType: download.contentType,
-	});
-	const { mimeType } = recordingMediaType(file, download.contentType);
-	let binary: IBinaryData;
 	try {
-		binary = await ctx.helpers.prepareBinaryData(download.stream, fileName, mimeType);
+		const stored = await storeRecordingFile(ctx.helpers, requesterFor(ctx), file, {
+			url: String(file.download_url),
+			auth: { type: 'credential' },
+			topic,
+		});
+		return {
+			binary: stored.binary,
+			bytes: stored.stats.bytes,
+			resumes: stored.stats.resumes,
+			restarts: stored.stats.restarts,
+		};
 	} catch (error) {
-		download.stream.destroy();
 		throw downloadFailure(ctx, itemIndex, file, error);
 	}
-	return {
-		binary,
-		bytes: download.stats.bytes,
-		resumes: download.stats.resumes,
-		restarts: download.stats.restarts,
-	};
 }
 
 /** Reads a small text file (a transcript) whole, refusing more than `maxBytes`. */

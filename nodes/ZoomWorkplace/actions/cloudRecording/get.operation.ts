@@ -25,7 +25,7 @@ export const getFields: FieldDefinition[] = [
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to return a "download_access_token": anyone with it can download the files (add ?access_token=… to a download_url), without a Zoom credential',
+				'Whether to return a "download_access_token": anyone with it can download the files (send it as an Authorization: Bearer header with a download_url), without a Zoom credential',
 		},
 		zoom: 'include_fields',
 		in: 'query',

@@ -1,29 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import {
+	RECORDING_FILE_TYPE_OPTIONS,
+	RECORDING_FILE_TYPE_VALUES,
+} from '../../../core/zoom/recordingFiles';
 import type { InstanceTarget } from '../../helpers/parameters';
 import { textChoiceSchema } from '../../helpers/schemas';
 import { validateField } from '../../helpers/validation';
 import { MEETING_KIND } from '../shared/instances';
 
-/** Zoom's recording file types (`recording_files[].file_type`). */
-export const FILE_TYPES = [
-	{ name: 'Audio Only (M4A)', value: 'M4A' },
-	{ name: 'Chat (TXT)', value: 'CHAT' },
-	{ name: 'Chat Messages (CHAT_MESSAGE)', value: 'CHAT_MESSAGE' },
-	{ name: 'Closed Captions (CC, VTT)', value: 'CC' },
-	{ name: 'Poll Results (CSV)', value: 'CSV' },
-	{ name: 'Summary (SUMMARY)', value: 'SUMMARY' },
-	{ name: 'Timeline (TIMELINE, JSON)', value: 'TIMELINE' },
-	{ name: 'Transcript (TRANSCRIPT, VTT)', value: 'TRANSCRIPT' },
-	{ name: 'Thumbnail (TB)', value: 'TB' },
-	{ name: 'Video (MP4)', value: 'MP4' },
-] as const;
-
-const FILE_TYPE_VALUES = FILE_TYPES.map((type) => type.value) as unknown as [string, ...string[]];
-
 export const fileTypesSchema = z
-	.array(textChoiceSchema(FILE_TYPE_VALUES), { invalid_type_error: 'must be a list of file types' })
+	.array(textChoiceSchema(RECORDING_FILE_TYPE_VALUES), {
+		invalid_type_error: 'must be a list of file types',
+	})
 	.or(
 		z
 			.string()
@@ -33,7 +23,7 @@ export const fileTypesSchema = z
 					.map((s) => s.trim().toUpperCase())
 					.filter(Boolean),
 			)
-			.pipe(z.array(z.enum(FILE_TYPE_VALUES))),
+			.pipe(z.array(z.enum(RECORDING_FILE_TYPE_VALUES))),
 	);
 
 export function fileTypesProperty(description: string): INodeProperties {
@@ -41,7 +31,7 @@ export function fileTypesProperty(description: string): INodeProperties {
 		displayName: 'File Types',
 		name: 'fileTypes',
 		type: 'multiOptions',
-		options: FILE_TYPES.map((type) => ({ name: type.name, value: type.value })),
+		options: RECORDING_FILE_TYPE_OPTIONS,
 		default: [],
 		description,
 	};
