@@ -4,6 +4,7 @@
  * (`webhookResponse` alone for validation and ignored events, `workflowData` for events).
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 
@@ -29,6 +30,9 @@ function context(
 		nodeOptions?: IDataObject;
 		nodeId?: string;
 		helpers?: Record<string, unknown>;
+		/** the Secret Token in the credential (SECRET unless given) */
+		secret?: string;
+		logged?: unknown[];
 	} = {},
 ) {
 	const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -39,7 +43,11 @@ function context(
 	if (options.sign !== false) {
 		const ts = String(Math.floor(Date.now() / 1000) + (options.sign?.offsetSeconds ?? 0));
 		headers['x-zm-request-timestamp'] = ts;
-		headers['x-zm-signature'] = zoomSignature(options.sign?.secret ?? SECRET, ts, raw);
+		headers['x-zm-signature'] = zoomSignature(
+			options.sign?.secret ?? options.secret ?? SECRET,
+			ts,
+			raw,
+		);
 	}
 	const answer: Answer = {};
 	const res = {
@@ -60,7 +68,7 @@ function context(
 			body: typeof body === 'string' ? JSON.parse(body) : body,
 		}),
 		getResponseObject: () => res,
-		getCredentials: async () => ({ secretToken: SECRET }),
+		getCredentials: async () => ({ secretToken: options.secret ?? SECRET }),
 		getNodeParameter: (name: string, fallback: unknown) =>
 			name === 'events'
 				? (options.events ?? ['meeting.started'])
@@ -71,6 +79,12 @@ function context(
 		getNode: () => ({ id: nodeId, name: 'Zoom Workplace Trigger' }),
 		getMode: () => 'webhook',
 		helpers: options.helpers ?? {},
+		logger: Object.fromEntries(
+			['debug', 'info', 'warn', 'error'].map((level) => [
+				level,
+				(...args: unknown[]) => options.logged?.push(args),
+			]),
+		),
 	} as unknown as IWebhookFunctions;
 	return { ctx, answer };
 }
@@ -123,13 +137,64 @@ describe('the trigger webhook', () => {
 		assert.equal(answer.status, 400);
 	});
 
-	test('wrong secret, stale timestamp: 401, nothing starts, no secret in the answer', async () => {
+	test('wrong secret, stale timestamp: 401, nothing starts', async () => {
 		for (const sign of [{ secret: 'another-secret-token' }, { offsetSeconds: -400 }]) {
 			const { ctx, answer } = context(started(), { sign });
 			const result = await run(ctx);
 			assert.equal(result.workflowData, undefined);
 			assert.equal(answer.status, 401);
-			assert.ok(!JSON.stringify(answer.body).includes(SECRET));
+		}
+	});
+
+	test('no answer, item or log of a handled request shows the Secret Token or the signature it expects', async () => {
+		// a secret the code cannot know in advance, and every way a request can be handled
+		const secret = randomBytes(18).toString('base64url');
+		const body = started();
+		const raw = Buffer.from(JSON.stringify(body));
+		const now = String(Math.floor(Date.now() / 1000));
+		const expected = zoomSignature(secret, now, raw).slice(3);
+		const validation = {
+			event: 'endpoint.url_validation',
+			event_ts: Date.now(),
+			payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' },
+		};
+		const cases: Array<[string, IDataObject, Parameters<typeof context>[1]]> = [
+			['signed by another secret', body, { sign: { secret: `${secret}x` } }],
+			['stale', body, { sign: { offsetSeconds: -400 } }],
+			['from the future', body, { sign: { offsetSeconds: 400 } }],
+			['unsigned', body, { sign: false }],
+			[
+				'bad timestamp',
+				body,
+				{ sign: false, headers: { 'x-zm-request-timestamp': 'soon', 'x-zm-signature': 'v0=00' } },
+			],
+			[
+				'tampered',
+				body,
+				{
+					sign: false,
+					headers: { 'x-zm-request-timestamp': now, 'x-zm-signature': 'v0=' + '0'.repeat(64) },
+				},
+			],
+			['accepted event', body, {}],
+			['URL validation', validation, {}],
+			['URL validation signed by another secret', validation, { sign: { secret: 'nope' } }],
+			['implausible plainToken', { ...validation, payload: { plainToken: 'v0:1:{}' } }, {}],
+			['event not chosen', { ...body, event: 'meeting.ended' }, {}],
+		];
+		for (const [name, request, options] of cases) {
+			const logged: unknown[] = [];
+			const { ctx, answer } = context(request, {
+				...options,
+				secret,
+				logged,
+				nodeId: `leak-${name}`,
+			});
+			const result = await run(ctx);
+			const seen = JSON.stringify({ answer, result, logged });
+			assert.ok(!seen.includes(secret), `${name}: the Secret Token is shown`);
+			assert.ok(!seen.includes(expected), `${name}: the expected signature is shown`);
+			assert.ok(!seen.includes(secret.slice(0, 12)), `${name}: part of the Secret Token is shown`);
 		}
 	});
 
@@ -201,7 +266,11 @@ describe('the trigger webhook', () => {
 		const event = started();
 		assert.ok((await deliver(event, 500)).workflowData, 'first delivery: execution start failed');
 		assert.ok((await deliver(event, 200)).workflowData, 'the retry is not dropped');
-		assert.equal((await deliver(event, 200)).workflowData, undefined, 'a copy after a 200 is a repeat');
+		assert.equal(
+			(await deliver(event, 200)).workflowData,
+			undefined,
+			'a copy after a 200 is a repeat',
+		);
 	});
 });
 
