@@ -84,6 +84,15 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Answer Zoom Before the Execution Starts',
+				name: 'answerBeforeExecution',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to answer Zoom 200 as soon as the request is verified, before n8n has started the workflow's execution: faster answers on a busy n8n (fewer late answers that Zoom resends and counts against the subscription). The risk: an event whose execution n8n then fails to start (database unavailable, n8n stopping) is lost, since Zoom has its 200 and does not send it again. Off, Zoom is answered once the execution has started, and an error makes Zoom resend the event.",
+				displayOptions: { show: { ['/' + CONNECTION_PARAMETER]: ['webhook'] } },
+			},
+			{
 				displayName: 'Binary Property Prefix',
 				name: 'binaryPrefix',
 				type: 'string',

@@ -21,6 +21,7 @@ import {
 import { memoryFor, repeatKey, type RepeatMemory } from './repeats';
 
 export interface TriggerOptions {
+	answerBeforeExecution?: boolean;
 	downloadRecordings?: boolean;
 	dropRepeats?: boolean;
 	recordingFileTypes?: string[];
@@ -103,6 +104,16 @@ export function admitEvent(
 /** Whether building the item downloads files (webhook intake answers Zoom first then). */
 export function downloadsFiles(body: ZoomEventBody, settings: TriggerSettings): boolean {
 	return settings.options.downloadRecordings === true && body.event === RECORDING_COMPLETED;
+}
+
+/**
+ * Whether the webhook intake answers Zoom 200 before handing the event to n8n, instead of after
+ * n8n started its execution: always before a download, and for every event with "Answer Zoom
+ * Before the Execution Starts". The price: an event whose execution n8n then fails to start is
+ * lost (Zoom has its 200 and does not resend it).
+ */
+export function answersFirst(body: ZoomEventBody, settings: TriggerSettings): boolean {
+	return settings.options.answerBeforeExecution === true || downloadsFiles(body, settings);
 }
 
 /** The workflow's input for one accepted event: one item, with the recording files if chosen. */

@@ -9,8 +9,8 @@ import { handoffKey, leaveManualDelivery } from './manualHandoff';
 import { safeHeaders, type ZoomEventBody } from './output';
 import {
 	admitEvent,
+	answersFirst,
 	buildWorkflowData,
-	downloadsFiles,
 	readSettings,
 	repeatMemoryOf,
 } from './pipeline';
@@ -56,12 +56,13 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 			message: 'The Zoom Workplace Trigger has no Secret Token in its credential',
 		});
 
-	const body = (req.body ?? {}) as ZoomEventBody;
+	const rawBody = await readRawBody(req);
+	const body = parsedBody(req.body, rawBody);
 	const signed = {
 		signature: req.headers[SIGNATURE_HEADER],
 		timestamp: req.headers[TIMESTAMP_HEADER],
-		rawBody: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined,
-		parsedBody: req.body,
+		rawBody,
+		parsedBody: body,
 	};
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	let verification = verifyZoomRequest(secretToken, signed, nowSeconds);
@@ -91,19 +92,48 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 		return { webhookResponse: { message: 'Event received; not one this workflow listens to' } };
 	if (admission.outcome === 'repeat')
 		return { webhookResponse: { message: 'Repeated delivery; already received' } };
-	if (admission.key !== undefined) forgetUnlessAnswered2xx.call(this, memory, admission.key);
 
 	const headers = settings.options.includeHeaders ? safeHeaders(req.headers) : undefined;
-	if (downloadsFiles(body, settings)) {
-		// Zoom wants its answer within 3 seconds; recordings can take minutes to download.
+	if (answersFirst(body, settings)) {
+		// Zoom wants its answer within 3 seconds; recordings can take minutes to download, and
+		// with "Answer Zoom Before the Execution Starts" n8n's start of the execution is not waited for
 		answer.call(this, 200, { message: 'Event received' });
 		const workflowData = await buildWorkflowData(this, body, settings, { headers });
 		handOffIfManual.call(this, workflowData);
 		return { noWebhookResponse: true, workflowData };
 	}
+	if (admission.key !== undefined) forgetUnlessAnswered2xx.call(this, memory, admission.key);
 	const workflowData = await buildWorkflowData(this, body, settings, { headers });
 	handOffIfManual.call(this, workflowData);
 	return { workflowData };
+}
+
+/**
+ * The request's bytes, as Zoom signed them. n8n reads them for node version 1 (it parses every
+ * body) and, above version 1, for the content types it parses (JSON, XML, form, text); otherwise
+ * the node reads them itself, as n8n's own Webhook node does (`req.readRawBody()`).
+ */
+async function readRawBody(req: {
+	rawBody?: unknown;
+	readRawBody?: () => Promise<void>;
+}): Promise<Buffer | undefined> {
+	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function')
+		await req.readRawBody();
+	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
+}
+
+/** The JSON body: as n8n parsed it, or read from the raw bytes when n8n did not parse them. */
+function parsedBody(parsed: unknown, rawBody: Buffer | undefined): ZoomEventBody {
+	if (typeof parsed === 'object' && parsed !== null && Object.keys(parsed).length > 0)
+		return parsed as ZoomEventBody;
+	if (rawBody === undefined || rawBody.length === 0) return (parsed ?? {}) as ZoomEventBody;
+	try {
+		const json: unknown = JSON.parse(rawBody.toString('utf8'));
+		if (typeof json === 'object' && json !== null) return json as ZoomEventBody;
+	} catch {
+		// not JSON: the signature check decides; an unsigned body goes no further
+	}
+	return (parsed ?? {}) as ZoomEventBody;
 }
 
 /**

@@ -33,6 +33,8 @@ function context(
 		/** the Secret Token in the credential (SECRET unless given) */
 		secret?: string;
 		logged?: unknown[];
+		/** n8n neither parsed the body nor read its bytes (a content type it does not parse) */
+		unparsed?: boolean;
 	} = {},
 ) {
 	const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -60,13 +62,26 @@ function context(
 			return res;
 		},
 	};
+	/**
+	 * What n8n 2.41 hands the node: body and raw bytes read for version 1 and for the content
+	 * types it parses; for others (above version 1) neither, until the node calls readRawBody()
+	 */
+	const request: {
+		headers: Record<string, string>;
+		rawBody?: Buffer;
+		body?: unknown;
+		readRawBody: () => Promise<void>;
+	} = options.unparsed
+		? { headers, readRawBody: async () => void (request.rawBody = raw) }
+		: {
+				headers,
+				rawBody: raw,
+				body: typeof body === 'string' ? JSON.parse(body) : body,
+				readRawBody: async () => undefined,
+			};
 	const nodeId = options.nodeId ?? `node-${++nodeCounter}`;
 	const ctx = {
-		getRequestObject: () => ({
-			headers,
-			rawBody: raw,
-			body: typeof body === 'string' ? JSON.parse(body) : body,
-		}),
+		getRequestObject: () => request,
 		getResponseObject: () => res,
 		getCredentials: async () => ({ secretToken: options.secret ?? SECRET }),
 		getNodeParameter: (name: string, fallback: unknown) =>
@@ -207,6 +222,32 @@ describe('the trigger webhook', () => {
 		assert.equal(items[0].json.event, 'meeting.started');
 		assert.equal(items[0].json.meetingId, 85746065432);
 		assert.equal(items[0].json.event_ts, event.event_ts);
+	});
+
+	test('a body n8n did not read (node 1.1, a content type n8n does not parse): read, verified over its bytes, parsed', async () => {
+		const event = started();
+		const { ctx } = context(event, {
+			unparsed: true,
+			headers: { 'content-type': 'application/octet-stream' },
+		});
+		const items = (await run(ctx)).workflowData?.[0] ?? [];
+		assert.equal(items.length, 1);
+		assert.equal(items[0].json.event_ts, event.event_ts);
+		const forged = context(event, { unparsed: true, sign: { secret: 'another-secret-token' } });
+		assert.equal((await run(forged.ctx)).workflowData, undefined);
+		assert.equal(forged.answer.status, 401);
+	});
+
+	test('Answer Zoom Before the Execution Starts: 200 before n8n starts the execution, the items still handed over', async () => {
+		const first = context(started(), { nodeOptions: { answerBeforeExecution: true } });
+		const result = await run(first.ctx);
+		assert.equal(first.answer.status, 200, 'answered by the node itself');
+		assert.equal(result.noWebhookResponse, true);
+		assert.equal(result.workflowData?.[0]?.length, 1);
+		const off = context(started());
+		const usual = await run(off.ctx);
+		assert.equal(off.answer.status, undefined, 'off: n8n answers once the execution started');
+		assert.equal(usual.noWebhookResponse, undefined);
 	});
 
 	test('an event not chosen is acknowledged and starts nothing', async () => {
