@@ -41,7 +41,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			"In your Zoom app (Zoom App Marketplace → Manage → your Server-to-Server OAuth app → Features → Access → Event Subscriptions): add an event subscription with method <b>WebSocket</b>, add the same events as below, save, and paste the endpoint URL Zoom shows (wss://ws.zoom.us/ws?subscriptionId=…) below. Choose a Server-to-Server OAuth credential of that same app.",
+			'In your Zoom app (Zoom App Marketplace → Manage → your Server-to-Server OAuth app → Features → Access → Event Subscriptions): add an event subscription with method <b>WebSocket</b>, add the same events as below, save, and paste the endpoint URL Zoom shows (wss://ws.zoom.us/ws?subscriptionId=…) below. Choose a Server-to-Server OAuth credential of that same app.',
 		name: 'webSocketSetupNotice',
 		type: 'notice',
 		default: '',
@@ -133,6 +133,15 @@ export const properties: INodeProperties[] = [
 					"Whether to put a recording event's download_token in the item. It lets anyone download the recording for 24 hours, and execution data is stored and shown in the editor.",
 			},
 			{
+				displayName: 'Include Full Summary',
+				name: 'includeSummary',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add, for meeting.summary_completed and meeting.summary_updated, the whole AI Companion summary to the item: summary (as Meeting Summary → Get returns it) and summaryText (plain text, for an LLM or a message). When Zoom's event lacks summary_content, the node fetches the summary with the credential (Get Meeting Summary; scope meeting_summary:read:admin, granular meeting:read:summary:admin). A failed fetch is named in summaryFetchError and the workflow still runs.",
+				displayOptions: { show: { ['/' + CONNECTION_PARAMETER]: ['webSocket'] } },
+			},
+			{
 				displayName: 'Include Headers',
 				name: 'includeHeaders',
 				type: 'boolean',
@@ -155,7 +164,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to look up, after each reconnect, the cloud recordings that completed while the WebSocket connection was down (List Recordings), and start the workflow for each with a recording.completed item marked recovered: true. Needs recording.completed among the events, and the scopes cloud_recording:read:list_user_recordings:admin (and user:read:list_users:admin for all users).",
+					'Whether to look up, after each reconnect, the cloud recordings that completed while the WebSocket connection was down (List Recordings), and start the workflow for each with a recording.completed item marked recovered: true. Needs recording.completed among the events, and the scopes cloud_recording:read:list_user_recordings:admin (and user:read:list_users:admin for all users).',
 				displayOptions: { show: { ['/' + CONNECTION_PARAMETER]: ['webSocket'] } },
 			},
 			{

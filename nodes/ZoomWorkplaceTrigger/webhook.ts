@@ -163,5 +163,9 @@ function forgetUnlessAnswered2xx(this: IWebhookFunctions, memory: RepeatMemory, 
 /** See manualHandoff.ts: a manual (test) run reads the items through the node's trigger(). */
 function handOffIfManual(this: IWebhookFunctions, workflowData: INodeExecutionData[][]): void {
 	if (this.getMode() !== 'manual') return;
-	leaveManualDelivery(handoffKey(this.getWorkflow().id, this.getNode().id), workflowData, Date.now());
+	leaveManualDelivery(
+		handoffKey(this.getWorkflow().id, this.getNode().id),
+		workflowData,
+		Date.now(),
+	);
 }
