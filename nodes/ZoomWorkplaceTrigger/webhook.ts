@@ -57,12 +57,12 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 		});
 
 	const rawBody = await readRawBody(req);
-	const body = parsedBody(req.body, rawBody);
+	const parsedByN8n = isFilledObject(req.body) ? (req.body as ZoomEventBody) : undefined;
 	const signed = {
 		signature: req.headers[SIGNATURE_HEADER],
 		timestamp: req.headers[TIMESTAMP_HEADER],
 		rawBody,
-		parsedBody: body,
+		parsedBody: parsedByN8n,
 	};
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	let verification = verifyZoomRequest(secretToken, signed, nowSeconds);
@@ -76,6 +76,7 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 	}
 	if (!verification.ok)
 		return answer.call(this, 401, { message: VERIFICATION_MESSAGES[verification.reason] });
+	const body = parsedByN8n ?? jsonOf(rawBody);
 
 	if (body.event === URL_VALIDATION_EVENT) {
 		const plainToken = body.payload?.plainToken;
@@ -122,18 +123,19 @@ async function readRawBody(req: {
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
 
-/** The JSON body: as n8n parsed it, or read from the raw bytes when n8n did not parse them. */
-function parsedBody(parsed: unknown, rawBody: Buffer | undefined): ZoomEventBody {
-	if (typeof parsed === 'object' && parsed !== null && Object.keys(parsed).length > 0)
-		return parsed as ZoomEventBody;
-	if (rawBody === undefined || rawBody.length === 0) return (parsed ?? {}) as ZoomEventBody;
+function isFilledObject(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+}
+
+/** A signed body n8n did not parse (a content type other than JSON): read as JSON. */
+function jsonOf(rawBody: Buffer | undefined): ZoomEventBody {
 	try {
-		const json: unknown = JSON.parse(rawBody.toString('utf8'));
+		const json: unknown = JSON.parse(rawBody?.toString('utf8') ?? '');
 		if (typeof json === 'object' && json !== null) return json as ZoomEventBody;
 	} catch {
-		// not JSON: the signature check decides; an unsigned body goes no further
+		// not JSON: an empty body, which names no event and starts nothing
 	}
-	return (parsed ?? {}) as ZoomEventBody;
+	return {};
 }
 
 /**
