@@ -429,6 +429,8 @@ async function benchOneN8n(
 				`round ${round}: ${EVENTS} deliveries per endpoint, ${CONCURRENCY} at a time, half in the order listed and half reversed`,
 			);
 			out.push(table(header, rows));
+			// progress, for a run that takes long (the report is printed at the end)
+			console.error(`${envLabel(envText)}\n${out.slice(-2).join('\n')}`);
 		}
 
 		// a repeat of every 10th event of the last round, sent again to the 1.1 trigger: each must
