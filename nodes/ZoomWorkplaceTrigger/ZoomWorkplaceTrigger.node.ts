@@ -25,7 +25,11 @@ export class ZoomWorkplaceTrigger implements INodeType {
 		name: 'zoomWorkplaceTrigger',
 		icon: { light: 'file:zoom.svg', dark: 'file:zoom.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: n8n 2.41 evaluates no binaryData expression for a webhook node above version 1
+		// (webhook-helpers parseRequestBody) and parses only JSON, XML, form and text bodies
+		// (the node reads the raw body itself otherwise); the node itself works the same
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
 		// n8n's nodes panel merges this node with Zoom Workplace (same name + "Trigger") and shows
 		// the trigger's description for the pair, so it names both

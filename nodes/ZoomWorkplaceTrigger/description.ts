@@ -84,6 +84,15 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Answer Zoom Before the Execution Starts',
+				name: 'answerBeforeExecution',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to answer Zoom 200 as soon as the request is verified, before n8n has started the workflow's execution: faster answers on a busy n8n (fewer late answers that Zoom resends and counts against the subscription). The risk: an event whose execution n8n then fails to start (database unavailable, n8n stopping) is lost, since Zoom has its 200 and does not send it again. Off, Zoom is answered once the execution has started, and an error makes Zoom resend the event.",
+				displayOptions: { show: { ['/' + CONNECTION_PARAMETER]: ['webhook'] } },
+			},
+			{
 				displayName: 'Binary Property Prefix',
 				name: 'binaryPrefix',
 				type: 'string',
@@ -122,6 +131,15 @@ export const properties: INodeProperties[] = [
 				default: false,
 				description:
 					"Whether to put a recording event's download_token in the item. It lets anyone download the recording for 24 hours, and execution data is stored and shown in the editor.",
+			},
+			{
+				displayName: 'Include Full Summary',
+				name: 'includeSummary',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add, for meeting.summary_completed and meeting.summary_updated, the whole AI Companion summary to the item: summary (as Meeting Summary → Get returns it) and summaryText (plain text, for an LLM or a message). When Zoom's event lacks summary_content, the node fetches the summary with the credential (Get Meeting Summary; scope meeting_summary:read:admin, granular meeting:read:summary:admin). A failed fetch is named in summaryFetchError and the workflow still runs.",
+				displayOptions: { show: { ['/' + CONNECTION_PARAMETER]: ['webSocket'] } },
 			},
 			{
 				displayName: 'Include Headers',

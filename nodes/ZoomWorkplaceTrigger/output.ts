@@ -51,7 +51,7 @@ export function eventItem(
 			item.user = object;
 		} else {
 			// a recording event's object is the meeting (or webinar) that was recorded
-			const prefix = kind === 'webinar' ? 'webinar' : kind === 'user' ? 'user' : 'meeting';
+			const prefix = kind === 'webinar' ? 'webinar' : 'meeting';
 			if (object.id !== undefined) item[`${prefix}Id`] = object.id;
 			if (object.uuid !== undefined) item[`${prefix}Uuid`] = object.uuid;
 			if (object.topic !== undefined) item.topic = object.topic;

@@ -48,3 +48,35 @@ export function summaryContentMissing(body: unknown): boolean {
 	const content = objectOf(body)?.summary_content;
 	return typeof content !== 'string' || content.trim() === '';
 }
+
+/** Whether "Include Full Summary" applies to this event (a completed or updated summary). */
+export function isFullSummaryEvent(event: unknown): boolean {
+	return typeof event === 'string' && SUMMARY_CONTENT_EVENTS.includes(event);
+}
+
+/** The summary object of a summary event (its `payload.object`), or an empty one. */
+export function summaryObjectOf(body: unknown): Record<string, unknown> {
+	return objectOf(body) ?? {};
+}
+
+/**
+ * What the item says when a summary could not be fetched: Zoom's message, the advice the
+ * transport added (scopes, plan), and the HTTP status; never more than the error carries.
+ */
+export function summaryFetchErrorOf(error: unknown): Record<string, string> {
+	const { message, description, httpCode } = (error ?? {}) as {
+		message?: unknown;
+		description?: unknown;
+		httpCode?: unknown;
+	};
+	const out: Record<string, string> = {
+		message: typeof message === 'string' && message !== '' ? message : String(error),
+	};
+	if (typeof description === 'string' && description !== '') out.description = description;
+	if (typeof httpCode === 'string' || typeof httpCode === 'number') out.httpCode = String(httpCode);
+	return out;
+}
+
+/** Why no fetch was tried although the event lacks the summary's Markdown. */
+export const SUMMARY_FETCH_NEEDS_WEBSOCKET =
+	'The event carries no summary_content, and fetching it needs an API credential: only Connection WebSocket has one (its Server-to-Server OAuth credential). With Connection Webhook, add a Zoom Workplace node (Meeting Summary → Get, Meeting: {{ $json.payload.object.meeting_uuid }}) after the trigger.';

@@ -14,7 +14,13 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { ZoomClient } from '../core/transport/client';
 import { isSelectedEvent } from './events';
 import type { ZoomEventBody } from './output';
-import { admitEvent, buildWorkflowData, readSettings, repeatMemoryOf } from './pipeline';
+import {
+	admitEvent,
+	buildWorkflowData,
+	readSettings,
+	repeatMemoryOf,
+	type SummaryFetcher,
+} from './pipeline';
 import { RECORDING_COMPLETED } from './recordings';
 import {
 	builtInWebSocket,
@@ -61,6 +67,19 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 	}
 	const settings = readSettings(ctx);
 	const memory = repeatMemoryOf(ctx);
+	const client = new ZoomClient(ctx, { credentialType: SERVER_TO_SERVER_CREDENTIAL });
+	/** Get Meeting Summary for "Include Full Summary", in the expression isolate (see isolate.ts) */
+	const fetchSummary: SummaryFetcher = async (meetingUuid) =>
+		(
+			await inExpressionIsolate(
+				ctx,
+				async () =>
+					await client.request<IDataObject>({
+						endpoint: 'getMeetingSummary',
+						pathParameters: { meetingId: meetingUuid },
+					}),
+			)
+		).body;
 	const manual = ctx.getMode() === 'manual';
 	const where = `${redactUrl(endpoint.url)} (workflow ${ctx.getWorkflow().id ?? ''}, node "${node.name}"${manual ? ', manual run' : ''})`;
 	const logger = ctx.logger;
@@ -102,7 +121,7 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 		}
 		let data: INodeExecutionData[][];
 		try {
-			data = await buildWorkflowData(ctx, body, settings);
+			data = await buildWorkflowData(ctx, body, settings, { fetchSummary });
 		} catch (error) {
 			for (const key of keys) if (key !== undefined) memory.forget(key);
 			logger.error(
@@ -116,7 +135,6 @@ export async function webSocketTrigger(ctx: ITriggerFunctions): Promise<ITrigger
 	async function recover(gap: Gap): Promise<void> {
 		if (!isSelectedEvent(RECORDING_COMPLETED, settings.selected)) return;
 		const window = recoveryWindow(gap);
-		const client = new ZoomClient(ctx, { credentialType: SERVER_TO_SERVER_CREDENTIAL });
 		const users = parseRecoveryUsers(settings.options.recoveryUsers);
 		// each call in the expression isolate for its own duration (see isolate.ts), not the whole
 		// recovery: a recovery over many users takes a while

@@ -9,8 +9,8 @@ import { handoffKey, leaveManualDelivery } from './manualHandoff';
 import { safeHeaders, type ZoomEventBody } from './output';
 import {
 	admitEvent,
+	answersFirst,
 	buildWorkflowData,
-	downloadsFiles,
 	readSettings,
 	repeatMemoryOf,
 } from './pipeline';
@@ -56,12 +56,13 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 			message: 'The Zoom Workplace Trigger has no Secret Token in its credential',
 		});
 
-	const body = (req.body ?? {}) as ZoomEventBody;
+	const rawBody = await readRawBody(req);
+	const parsedByN8n = isFilledObject(req.body) ? (req.body as ZoomEventBody) : undefined;
 	const signed = {
 		signature: req.headers[SIGNATURE_HEADER],
 		timestamp: req.headers[TIMESTAMP_HEADER],
-		rawBody: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined,
-		parsedBody: req.body,
+		rawBody,
+		parsedBody: parsedByN8n,
 	};
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	let verification = verifyZoomRequest(secretToken, signed, nowSeconds);
@@ -75,6 +76,7 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 	}
 	if (!verification.ok)
 		return answer.call(this, 401, { message: VERIFICATION_MESSAGES[verification.reason] });
+	const body = parsedByN8n ?? jsonOf(rawBody);
 
 	if (body.event === URL_VALIDATION_EVENT) {
 		const plainToken = body.payload?.plainToken;
@@ -91,19 +93,49 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 		return { webhookResponse: { message: 'Event received; not one this workflow listens to' } };
 	if (admission.outcome === 'repeat')
 		return { webhookResponse: { message: 'Repeated delivery; already received' } };
-	if (admission.key !== undefined) forgetUnlessAnswered2xx.call(this, memory, admission.key);
 
 	const headers = settings.options.includeHeaders ? safeHeaders(req.headers) : undefined;
-	if (downloadsFiles(body, settings)) {
-		// Zoom wants its answer within 3 seconds; recordings can take minutes to download.
+	if (answersFirst(body, settings)) {
+		// Zoom wants its answer within 3 seconds; recordings can take minutes to download, and
+		// with "Answer Zoom Before the Execution Starts" n8n's start of the execution is not waited for
 		answer.call(this, 200, { message: 'Event received' });
 		const workflowData = await buildWorkflowData(this, body, settings, { headers });
 		handOffIfManual.call(this, workflowData);
 		return { noWebhookResponse: true, workflowData };
 	}
+	if (admission.key !== undefined) forgetUnlessAnswered2xx.call(this, memory, admission.key);
 	const workflowData = await buildWorkflowData(this, body, settings, { headers });
 	handOffIfManual.call(this, workflowData);
 	return { workflowData };
+}
+
+/**
+ * The request's bytes, as Zoom signed them. n8n reads them for node version 1 (it parses every
+ * body) and, above version 1, for the content types it parses (JSON, XML, form, text); otherwise
+ * the node reads them itself, as n8n's own Webhook node does (`req.readRawBody()`).
+ */
+async function readRawBody(req: {
+	rawBody?: unknown;
+	readRawBody?: () => Promise<void>;
+}): Promise<Buffer | undefined> {
+	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function')
+		await req.readRawBody();
+	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
+}
+
+function isFilledObject(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+}
+
+/** A signed body n8n did not parse (a content type other than JSON): read as JSON. */
+function jsonOf(rawBody: Buffer | undefined): ZoomEventBody {
+	try {
+		const json: unknown = JSON.parse(rawBody?.toString('utf8') ?? '');
+		if (typeof json === 'object' && json !== null) return json as ZoomEventBody;
+	} catch {
+		// not JSON: an empty body, which names no event and starts nothing
+	}
+	return {};
 }
 
 /**

@@ -305,6 +305,7 @@ describe(
 				const node = triggerNode({
 					credential: { id: webhookCredential.id, name: webhookCredential.name },
 					events: ['meeting.started', 'meeting.ended', 'recording.completed'],
+					typeVersion: 1.1, // what the nodes panel adds
 				});
 				const workflow = await createWorkflow(session, {
 					name: 'Zoom Workplace Trigger (browser e2e)',
@@ -358,7 +359,7 @@ describe(
 						{
 							name: 'Zoom Workplace Trigger',
 							type: 'n8n-nodes-zoom.zoomWorkplaceTrigger',
-							typeVersion: 1,
+							typeVersion: 1.1,
 							parameters: {
 								connection: 'webSocket',
 								webSocketUrl: sim!.webSocketUrl,

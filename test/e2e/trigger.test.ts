@@ -56,8 +56,9 @@ describe('Zoom Workplace Trigger in a real n8n', { timeout: 15 * 60_000 }, () =>
 	async function publishedTrigger(
 		events: string[],
 		options: Record<string, unknown> = {},
+		typeVersion = 1,
 	): Promise<{ workflowId: string; sender: ZoomWebhookSender; url: string }> {
-		const node = triggerNode({ credential, events, options });
+		const node = triggerNode({ credential, events, options, typeVersion });
 		const saved = await createWorkflow(session, {
 			name: `trigger ${events.join(',')}`,
 			nodes: [node],
@@ -189,6 +190,46 @@ describe('Zoom Workplace Trigger in a real n8n', { timeout: 15 * 60_000 }, () =>
 		const executions = await waitForExecutions(session, workflowId, 1);
 		await new Promise((r) => setTimeout(r, 1_000));
 		assert.equal((await listExecutions(session, workflowId)).length, 1, JSON.stringify(executions));
+	});
+
+	it('node version 1.1: n8n hands it the raw body to verify (JSON), the node reads it itself for a type n8n does not parse; the early answer runs the workflow too', async () => {
+		const { workflowId, sender } = await publishedTrigger(['meeting.started'], {}, 1.1);
+		assert.equal(await sender.validate(), true, JSON.stringify(sender.validations));
+		const json = meetingEvent('meeting.started', { id: 81234500011, topic: 'Version 1.1 JSON' });
+		assert.equal((await sender.sendRaw({ body: json })).status, 200);
+		const octets = meetingEvent('meeting.started', { id: 81234500012, topic: 'Version 1.1 bytes' });
+		const binary = { 'content-type': 'application/octet-stream' };
+		const tampered = await sender.sendRaw({
+			body: octets,
+			headers: binary,
+			tamper: (b) => b.replace('bytes', 'bites'),
+		});
+		assert.equal(tampered.status, 401, JSON.stringify(tampered));
+		assert.equal((await sender.sendRaw({ body: octets, headers: binary })).status, 200);
+		const executions = await waitForExecutions(session, workflowId, 2);
+		await new Promise((r) => setTimeout(r, 1_000));
+		assert.equal(
+			(await listExecutions(session, workflowId)).length,
+			2,
+			'the tampered one started nothing',
+		);
+		const topics = await Promise.all(
+			executions.map(async (e) => (await executionItems(session, e.id, NODE))[0].json.topic),
+		);
+		assert.deepEqual(topics.sort(), ['Version 1.1 JSON', 'Version 1.1 bytes']);
+
+		const early = await publishedTrigger(['meeting.started'], { answerBeforeExecution: true }, 1.1);
+		assert.equal(await early.sender.validate(), true);
+		const event = meetingEvent('meeting.started', { id: 81234500013, topic: 'Answered early' });
+		const delivery = await early.sender.deliver(event);
+		assert.equal(delivery.delivered, true, JSON.stringify(delivery.attempts));
+		assert.equal(delivery.attempts[0].body, JSON.stringify({ message: 'Event received' }));
+		const [execution] = await waitForExecutions(session, early.workflowId, 1);
+		assert.equal(execution.status, 'success');
+		assert.equal(
+			(await executionItems(session, execution.id, NODE))[0].json.topic,
+			'Answered early',
+		);
 	});
 
 	it('drops a repeated delivery; a new event with the same object still runs', async () => {

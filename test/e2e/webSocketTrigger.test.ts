@@ -10,8 +10,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { startZoomSimulator, type ZoomSimulator } from '../simulator';
-import { meetingEvent } from '../simulator/webhooks/events';
+import {
+	addMeetingSummary,
+	OWNER_EMAIL,
+	startZoomSimulator,
+	type ZoomSimulator,
+} from '../simulator';
+import { meetingEvent, summaryEvent } from '../simulator/webhooks/events';
 import {
 	createCredential,
 	createN8nHome,
@@ -135,7 +140,10 @@ describe('Zoom Workplace Trigger over a WebSocket in a real n8n', { timeout: 15 
 		await new Promise((resolve) => setTimeout(resolve, 1_000));
 		const all = await listExecutions(session, workflow.id);
 		assert.equal(all.length, sent.length, 'no duplicate and no lost execution');
-		assert.ok(executions.every((e) => e.status === 'success'), JSON.stringify(executions));
+		assert.ok(
+			executions.every((e) => e.status === 'success'),
+			JSON.stringify(executions),
+		);
 		const timestamps: number[] = [];
 		for (const execution of all) {
 			const items = await executionItems(session, execution.id, 'Zoom Workplace Trigger');
@@ -149,7 +157,8 @@ describe('Zoom Workplace Trigger over a WebSocket in a real n8n', { timeout: 15 
 
 		// the gaps are in n8n's log, the token is not
 		const logs = server!.logs();
-		const gaps = logs.match(/Zoom WebSocket connection back: .*Events Zoom sent between \S+ and \S+/g) ?? [];
+		const gaps =
+			logs.match(/Zoom WebSocket connection back: .*Events Zoom sent between \S+ and \S+/g) ?? [];
 		assert.ok(gaps.length >= 3, `three gaps logged, got:\n${gaps.join('\n')}`);
 		assert.match(logs, /Zoom WebSocket connection lost at \S+: no frame from Zoom for 4\d s/);
 		for (const connection of ws.connections)
@@ -162,5 +171,53 @@ describe('Zoom Workplace Trigger over a WebSocket in a real n8n', { timeout: 15 
 		assert.equal(ws.connections.at(-1)?.closedBy, 'client', 'n8n closed it');
 		await new Promise((resolve) => setTimeout(resolve, 3_000));
 		assert.equal(ws.connections.length, total, 'no reconnect after unpublishing');
+	});
+
+	it('Include Full Summary: a summary event without its Markdown gets the summary, fetched with the credential', async () => {
+		const summary = addMeetingSummary(sim.state, {
+			hostId: OWNER_EMAIL,
+			uuid: '/e2eSummary+Uuid//5678==',
+			topic: 'Quarterly planning',
+			start_time: new Date(Date.now() - 3 * 60 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+			content: '## Decisions\n- **Hire** two engineers',
+		});
+		const workflow = await createWorkflow(session, {
+			name: 'Zoom WebSocket trigger with the full summary (e2e)',
+			nodes: [
+				{
+					name: 'Zoom Workplace Trigger',
+					type: TRIGGER_TYPE,
+					typeVersion: 1.1,
+					parameters: {
+						connection: 'webSocket',
+						webSocketUrl: sim.webSocketUrl,
+						events: ['meeting.summary_completed'],
+						options: { includeSummary: true },
+					},
+					credentials: { [S2S]: credential },
+				},
+			],
+		});
+		const ws = sim.webSockets;
+		await publishWorkflow(session, workflow);
+		try {
+			await ws.waitFor(() => ws.open().length === 1, 60_000, 'n8n to connect');
+			assert.equal(ws.sendEvent(summaryEvent(summary, { withContent: false })), 1);
+			const [execution] = await waitForExecutions(session, workflow.id, 1);
+			assert.equal(execution.status, 'success');
+			const [item] = await executionItems(session, execution.id, 'Zoom Workplace Trigger');
+			assert.equal(
+				item.json.summaryFetchError,
+				undefined,
+				JSON.stringify(item.json.summaryFetchError),
+			);
+			assert.equal(item.json.summaryText, 'Decisions\n• Hire two engineers');
+			assert.equal(
+				(item.json.summary as Record<string, unknown>).summary_content,
+				summary.summary_content,
+			);
+		} finally {
+			await unpublishWorkflow(session, workflow.id);
+		}
 	});
 });

@@ -16,9 +16,20 @@ import { Workflow } from 'n8n-workflow';
 
 import { ZoomWorkplaceTrigger } from '../../nodes/ZoomWorkplaceTrigger/ZoomWorkplaceTrigger.node';
 import { openConnection } from '../../nodes/ZoomWorkplaceTrigger/webSocket/connection';
-import { addRecording, OWNER_EMAIL, startZoomSimulator, type ZoomSimulator } from '../simulator';
-import { meetingEvent, sampleEvent } from '../simulator/webhooks/events';
-import { buildAdditionalData, createCredentialsStore, NodeTypes, type CredentialsStore } from './harness';
+import {
+	addMeetingSummary,
+	addRecording,
+	OWNER_EMAIL,
+	startZoomSimulator,
+	type ZoomSimulator,
+} from '../simulator';
+import { meetingEvent, sampleEvent, summaryEvent } from '../simulator/webhooks/events';
+import {
+	buildAdditionalData,
+	createCredentialsStore,
+	NodeTypes,
+	type CredentialsStore,
+} from './harness';
 import type { InMemoryCredentialsHelper } from './harness';
 
 const S2S = 'zoomWorkplaceServerToServerOAuthApi';
@@ -103,11 +114,7 @@ describe('Zoom Workplace Trigger, Connection WebSocket (n8n-core TriggerContext 
 			nodeTypes: new NodeTypes([nodeType]),
 		});
 		const running = { emitted: [], logs: [], failures: [] } as unknown as Running;
-		const emit = (
-			data: INodeExecutionData[][],
-			_response?: unknown,
-			done?: Emitted['done'],
-		) => {
+		const emit = (data: INodeExecutionData[][], _response?: unknown, done?: Emitted['done']) => {
 			const index = running.emitted.length;
 			running.emitted.push({ data, done });
 			const outcome = options.outcome?.(index) ?? 'started';
@@ -173,7 +180,8 @@ describe('Zoom Workplace Trigger, Connection WebSocket (n8n-core TriggerContext 
 			const before = sim.webSockets.connections.length;
 			assert.equal(sim.webSockets.drop(), 1);
 			await sim.webSockets.waitFor(
-				() => sim.webSockets.connections.length === before + 1 && sim.webSockets.open().length === 1,
+				() =>
+					sim.webSockets.connections.length === before + 1 && sim.webSockets.open().length === 1,
 				15_000,
 				'a new connection',
 			);
@@ -316,6 +324,54 @@ describe('Zoom Workplace Trigger, Connection WebSocket (n8n-core TriggerContext 
 				'the second recovery',
 			);
 			assert.equal(running.emitted.length, 2);
+		} finally {
+			await running.close();
+		}
+	});
+
+	test('Include Full Summary: a summary event without its Markdown gets the summary fetched; a failed fetch still starts the workflow', async () => {
+		const running = await start({
+			events: ['meeting.summary_completed'],
+			nodeOptions: { includeSummary: true },
+		});
+		try {
+			// a UUID Zoom finds only double-encoded
+			const summary = addMeetingSummary(sim.state, {
+				hostId: OWNER_EMAIL,
+				uuid: '/wsSummary+Uuid//1234==',
+				topic: 'Design review',
+				start_time: new Date(Date.now() - 2 * 60 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+				content: '## Key takeaways\n- **Ship** the beta\n- Ask [Ada](https://example.com/ada)',
+			});
+			const fetchesBefore =
+				sim.counters.requests['GET /v2/meetings/{meetingId}/meeting_summary'] ?? 0;
+			sim.webSockets.sendEvent(summaryEvent(summary, { withContent: false }));
+			await running.waitForEmits(1);
+			const [item] = eventsOf(running);
+			assert.equal(item.summaryFetchError, undefined, JSON.stringify(item.summaryFetchError));
+			assert.equal((item.summary as IDataObject).summary_content, summary.summary_content);
+			assert.equal(
+				item.summaryText,
+				'Key takeaways\n• Ship the beta\n• Ask Ada (https://example.com/ada)',
+			);
+			assert.equal(
+				sim.counters.requests['GET /v2/meetings/{meetingId}/meeting_summary'],
+				fetchesBefore + 1,
+			);
+			// a summary Zoom does not have (deleted since): 404/3001 in the item, the workflow runs
+			sim.webSockets.sendEvent(
+				summaryEvent(
+					{ ...summary, meeting_uuid: 'goneSummaryUuid12345==' },
+					{ withContent: false },
+				),
+			);
+			await running.waitForEmits(2);
+			const failed = eventsOf(running)[1];
+			const error = failed.summaryFetchError as IDataObject;
+			assert.equal(error.httpCode, '404');
+			assert.match(String(error.message), /3001/);
+			assert.equal(failed.summary, undefined);
+			assert.equal(failed.event, 'meeting.summary_completed');
 		} finally {
 			await running.close();
 		}

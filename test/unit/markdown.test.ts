@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 
+import { markdownToPlainText } from '../../nodes/core/zoom/markdown';
 import {
 	markdownToChatMessage,
-	markdownToPlainText,
 	splitChatMessage,
 	zoomMessageBody,
 	type ChatMessage,

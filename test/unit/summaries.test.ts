@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { hintFor } from '../../nodes/core/transport/errors';
-import { summaryPlainText } from '../../nodes/ZoomWorkplace/actions/meetingSummary/shared';
+import { summaryPlainText } from '../../nodes/core/zoom/summaryText';
 import { instantOf } from '../../nodes/ZoomWorkplace/helpers/time';
 
 describe('summaryPlainText', () => {

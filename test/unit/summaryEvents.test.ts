@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { EVENT_OPTIONS, KNOWN_EVENTS } from '../../nodes/ZoomWorkplaceTrigger/events';
+import { buildWorkflowData, type PipelineContext } from '../../nodes/ZoomWorkplaceTrigger/pipeline';
 import {
 	SUMMARY_EVENTS,
 	summaryContentMissing,
@@ -64,5 +67,96 @@ describe('summary and Team Chat events of the trigger', () => {
 		assert.equal(summaryContentMissing(body('meeting.summary_completed', {})), false);
 		assert.equal(summaryContentMissing(null), false);
 		assert.equal(summaryMeetingUuid(body('meeting.summary_shared', uuid)), uuid.meeting_uuid);
+	});
+});
+
+describe('Include Full Summary: what the item gets', () => {
+	const UUID = '/aDYlohsHRtCd4ii1uC2+hA==';
+	const event = (object: Record<string, unknown>, name = 'meeting.summary_completed') => ({
+		event: name,
+		event_ts: 1764572400000,
+		payload: {
+			account_id: 'acc',
+			object: { meeting_uuid: UUID, meeting_topic: 'Weekly', summary_title: 'Weekly', ...object },
+		},
+	});
+	const settings = (includeSummary: boolean) => ({
+		selected: ['*'],
+		options: { includeSummary },
+	});
+	const ctx = {} as PipelineContext;
+	async function item(
+		body: ReturnType<typeof event>,
+		include: boolean,
+		fetchSummary?: (uuid: string) => Promise<IDataObject>,
+	): Promise<IDataObject> {
+		return (await buildWorkflowData(ctx, body, settings(include), { fetchSummary }))[0][0].json;
+	}
+
+	test('an event with summary_content: that summary and its plain text, nothing fetched', async () => {
+		const fetched: string[] = [];
+		const json = await item(
+			event({ summary_content: '## Key takeaways\n- **Ship** it' }),
+			true,
+			async (uuid) => {
+				fetched.push(uuid);
+				return {};
+			},
+		);
+		assert.deepEqual(fetched, []);
+		assert.equal(json.summaryText, 'Key takeaways\n• Ship it');
+		assert.equal((json.summary as IDataObject).meeting_uuid, UUID);
+	});
+
+	test('an event without it: the summary is fetched by the meeting UUID', async () => {
+		const fetched: string[] = [];
+		const json = await item(event({}), true, async (uuid) => {
+			fetched.push(uuid);
+			return { meeting_uuid: uuid, summary_content: '# Notes\nAll [done](https://zoom.us/x)' };
+		});
+		assert.deepEqual(fetched, [UUID]);
+		assert.equal(json.summaryText, 'Notes\nAll done (https://zoom.us/x)');
+		assert.equal(
+			(json.summary as IDataObject).summary_content,
+			'# Notes\nAll [done](https://zoom.us/x)',
+		);
+		assert.equal(json.summaryFetchError, undefined);
+		assert.equal(json.event, 'meeting.summary_completed', 'the event item is still all there');
+	});
+
+	test('a fetch that fails: the item still comes, with the error named', async () => {
+		const json = await item(event({ summary_overview: 'We met.' }), true, async () => {
+			throw Object.assign(new Error('Zoom error 3001: Meeting does not exist'), {
+				httpCode: '404',
+				description: 'No meeting has this ID',
+			});
+		});
+		assert.deepEqual(json.summaryFetchError, {
+			message: 'Zoom error 3001: Meeting does not exist',
+			description: 'No meeting has this ID',
+			httpCode: '404',
+		});
+		assert.equal(json.summary, undefined);
+		assert.equal(json.summaryText, 'Weekly\n\nWe met.', "what the event's older fields say");
+		assert.equal(json.event, 'meeting.summary_completed');
+	});
+
+	test('no way to fetch (Connection Webhook): the error says what to do instead', async () => {
+		const json = await item(event({}), true);
+		assert.match(String((json.summaryFetchError as IDataObject).message), /Meeting Summary → Get/);
+	});
+
+	test('option off, or another summary event: nothing added, nothing fetched', async () => {
+		const fetch = async (): Promise<IDataObject> => {
+			throw new Error('must not fetch');
+		};
+		for (const json of [
+			await item(event({}), false, fetch),
+			await item(event({}, 'meeting.summary_trashed'), true, fetch),
+		]) {
+			assert.equal(json.summary, undefined);
+			assert.equal(json.summaryText, undefined);
+			assert.equal(json.summaryFetchError, undefined);
+		}
 	});
 });

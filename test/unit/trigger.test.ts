@@ -20,7 +20,6 @@ import { checkSecretTokenFormat } from '../../nodes/ZoomWorkplaceTrigger/secretT
 import {
 	isPlausiblePlainToken,
 	urlValidationResponse,
-	VERIFICATION_MESSAGES,
 	verifyZoomRequest,
 	zoomSignature,
 } from '../../nodes/ZoomWorkplaceTrigger/verification';
@@ -125,13 +124,6 @@ describe('signature verification', () => {
 			{ ok: true },
 			'Zoom signs compact JSON; its SDK verifies JSON.stringify(body)',
 		);
-	});
-
-	test('the messages name the rule, never the secret or the expected signature', () => {
-		for (const message of Object.values(VERIFICATION_MESSAGES)) {
-			assert.ok(!message.includes(SECRET));
-			assert.ok(!message.includes(SIGNATURE.slice(3)));
-		}
 	});
 });
 

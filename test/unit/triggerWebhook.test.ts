@@ -4,6 +4,7 @@
  * (`webhookResponse` alone for validation and ignored events, `workflowData` for events).
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 
@@ -29,6 +30,11 @@ function context(
 		nodeOptions?: IDataObject;
 		nodeId?: string;
 		helpers?: Record<string, unknown>;
+		/** the Secret Token in the credential (SECRET unless given) */
+		secret?: string;
+		logged?: unknown[];
+		/** n8n neither parsed the body nor read its bytes (a content type it does not parse) */
+		unparsed?: boolean;
 	} = {},
 ) {
 	const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -39,7 +45,11 @@ function context(
 	if (options.sign !== false) {
 		const ts = String(Math.floor(Date.now() / 1000) + (options.sign?.offsetSeconds ?? 0));
 		headers['x-zm-request-timestamp'] = ts;
-		headers['x-zm-signature'] = zoomSignature(options.sign?.secret ?? SECRET, ts, raw);
+		headers['x-zm-signature'] = zoomSignature(
+			options.sign?.secret ?? options.secret ?? SECRET,
+			ts,
+			raw,
+		);
 	}
 	const answer: Answer = {};
 	const res = {
@@ -52,15 +62,28 @@ function context(
 			return res;
 		},
 	};
+	/**
+	 * What n8n 2.41 hands the node: body and raw bytes read for version 1 and for the content
+	 * types it parses; for others (above version 1) neither, until the node calls readRawBody()
+	 */
+	const request: {
+		headers: Record<string, string>;
+		rawBody?: Buffer;
+		body?: unknown;
+		readRawBody: () => Promise<void>;
+	} = options.unparsed
+		? { headers, readRawBody: async () => void (request.rawBody = raw) }
+		: {
+				headers,
+				rawBody: raw,
+				body: typeof body === 'string' ? JSON.parse(body) : body,
+				readRawBody: async () => undefined,
+			};
 	const nodeId = options.nodeId ?? `node-${++nodeCounter}`;
 	const ctx = {
-		getRequestObject: () => ({
-			headers,
-			rawBody: raw,
-			body: typeof body === 'string' ? JSON.parse(body) : body,
-		}),
+		getRequestObject: () => request,
 		getResponseObject: () => res,
-		getCredentials: async () => ({ secretToken: SECRET }),
+		getCredentials: async () => ({ secretToken: options.secret ?? SECRET }),
 		getNodeParameter: (name: string, fallback: unknown) =>
 			name === 'events'
 				? (options.events ?? ['meeting.started'])
@@ -71,6 +94,12 @@ function context(
 		getNode: () => ({ id: nodeId, name: 'Zoom Workplace Trigger' }),
 		getMode: () => 'webhook',
 		helpers: options.helpers ?? {},
+		logger: Object.fromEntries(
+			['debug', 'info', 'warn', 'error'].map((level) => [
+				level,
+				(...args: unknown[]) => options.logged?.push(args),
+			]),
+		),
 	} as unknown as IWebhookFunctions;
 	return { ctx, answer };
 }
@@ -123,13 +152,64 @@ describe('the trigger webhook', () => {
 		assert.equal(answer.status, 400);
 	});
 
-	test('wrong secret, stale timestamp: 401, nothing starts, no secret in the answer', async () => {
+	test('wrong secret, stale timestamp: 401, nothing starts', async () => {
 		for (const sign of [{ secret: 'another-secret-token' }, { offsetSeconds: -400 }]) {
 			const { ctx, answer } = context(started(), { sign });
 			const result = await run(ctx);
 			assert.equal(result.workflowData, undefined);
 			assert.equal(answer.status, 401);
-			assert.ok(!JSON.stringify(answer.body).includes(SECRET));
+		}
+	});
+
+	test('no answer, item or log of a handled request shows the Secret Token or the signature it expects', async () => {
+		// a secret the code cannot know in advance, and every way a request can be handled
+		const secret = randomBytes(18).toString('base64url');
+		const body = started();
+		const raw = Buffer.from(JSON.stringify(body));
+		const now = String(Math.floor(Date.now() / 1000));
+		const expected = zoomSignature(secret, now, raw).slice(3);
+		const validation = {
+			event: 'endpoint.url_validation',
+			event_ts: Date.now(),
+			payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' },
+		};
+		const cases: Array<[string, IDataObject, Parameters<typeof context>[1]]> = [
+			['signed by another secret', body, { sign: { secret: `${secret}x` } }],
+			['stale', body, { sign: { offsetSeconds: -400 } }],
+			['from the future', body, { sign: { offsetSeconds: 400 } }],
+			['unsigned', body, { sign: false }],
+			[
+				'bad timestamp',
+				body,
+				{ sign: false, headers: { 'x-zm-request-timestamp': 'soon', 'x-zm-signature': 'v0=00' } },
+			],
+			[
+				'tampered',
+				body,
+				{
+					sign: false,
+					headers: { 'x-zm-request-timestamp': now, 'x-zm-signature': 'v0=' + '0'.repeat(64) },
+				},
+			],
+			['accepted event', body, {}],
+			['URL validation', validation, {}],
+			['URL validation signed by another secret', validation, { sign: { secret: 'nope' } }],
+			['implausible plainToken', { ...validation, payload: { plainToken: 'v0:1:{}' } }, {}],
+			['event not chosen', { ...body, event: 'meeting.ended' }, {}],
+		];
+		for (const [name, request, options] of cases) {
+			const logged: unknown[] = [];
+			const { ctx, answer } = context(request, {
+				...options,
+				secret,
+				logged,
+				nodeId: `leak-${name}`,
+			});
+			const result = await run(ctx);
+			const seen = JSON.stringify({ answer, result, logged });
+			assert.ok(!seen.includes(secret), `${name}: the Secret Token is shown`);
+			assert.ok(!seen.includes(expected), `${name}: the expected signature is shown`);
+			assert.ok(!seen.includes(secret.slice(0, 12)), `${name}: part of the Secret Token is shown`);
 		}
 	});
 
@@ -142,6 +222,32 @@ describe('the trigger webhook', () => {
 		assert.equal(items[0].json.event, 'meeting.started');
 		assert.equal(items[0].json.meetingId, 85746065432);
 		assert.equal(items[0].json.event_ts, event.event_ts);
+	});
+
+	test('a body n8n did not read (node 1.1, a content type n8n does not parse): read, verified over its bytes, parsed', async () => {
+		const event = started();
+		const { ctx } = context(event, {
+			unparsed: true,
+			headers: { 'content-type': 'application/octet-stream' },
+		});
+		const items = (await run(ctx)).workflowData?.[0] ?? [];
+		assert.equal(items.length, 1);
+		assert.equal(items[0].json.event_ts, event.event_ts);
+		const forged = context(event, { unparsed: true, sign: { secret: 'another-secret-token' } });
+		assert.equal((await run(forged.ctx)).workflowData, undefined);
+		assert.equal(forged.answer.status, 401);
+	});
+
+	test('Answer Zoom Before the Execution Starts: 200 before n8n starts the execution, the items still handed over', async () => {
+		const first = context(started(), { nodeOptions: { answerBeforeExecution: true } });
+		const result = await run(first.ctx);
+		assert.equal(first.answer.status, 200, 'answered by the node itself');
+		assert.equal(result.noWebhookResponse, true);
+		assert.equal(result.workflowData?.[0]?.length, 1);
+		const off = context(started());
+		const usual = await run(off.ctx);
+		assert.equal(off.answer.status, undefined, 'off: n8n answers once the execution started');
+		assert.equal(usual.noWebhookResponse, undefined);
 	});
 
 	test('an event not chosen is acknowledged and starts nothing', async () => {
@@ -201,7 +307,11 @@ describe('the trigger webhook', () => {
 		const event = started();
 		assert.ok((await deliver(event, 500)).workflowData, 'first delivery: execution start failed');
 		assert.ok((await deliver(event, 200)).workflowData, 'the retry is not dropped');
-		assert.equal((await deliver(event, 200)).workflowData, undefined, 'a copy after a 200 is a repeat');
+		assert.equal(
+			(await deliver(event, 200)).workflowData,
+			undefined,
+			'a copy after a 200 is a repeat',
+		);
 	});
 });
 

@@ -96,11 +96,13 @@ export function triggerNode(options: {
 	options?: Record<string, unknown>;
 	name?: string;
 	webhookId?: string;
+	/** 1 (saved workflows) unless given; new nodes get 1.1 */
+	typeVersion?: number;
 }): WorkflowNode & { webhookId: string } {
 	return {
 		name: options.name ?? 'Zoom Workplace Trigger',
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		webhookId: options.webhookId ?? n8nId().toLowerCase(),
 		parameters: { events: options.events, options: options.options ?? {} },
 		credentials: { [WEBHOOK_CREDENTIAL_TYPE]: options.credential },

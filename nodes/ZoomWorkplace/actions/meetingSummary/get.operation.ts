@@ -5,7 +5,8 @@ import type { EndpointName } from '../../../core/zoom/endpoints';
 import { optionsCollection } from '../shared/requestSettings';
 import { scopeNotice } from '../shared/scopeNotice';
 import type { OperationLabel } from '../shared/types';
-import { resolveSummaryUuid, summaryMeetingField, summaryPlainText } from './shared';
+import { summaryPlainText } from '../../../core/zoom/summaryText';
+import { resolveSummaryUuid, summaryMeetingField } from './shared';
 
 /** How the operation appears in the Operation selector. */
 export const label: OperationLabel = {
