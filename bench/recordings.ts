@@ -4,7 +4,8 @@
  *   1. Download of a 1 GiB cloud recording by the node (Cloud Recording → Download, real
  *      n8n-core, streamed through n8n's request helpers into n8n's filesystem binary data store)
  *      against a raw undici download of the same file from the same simulator, written to a file,
- *      in alternating rounds. Both sides are timed for the same work (from the first request until
+ *      and against a minimal node that uses n8n's request helper and binary data store with
+ *      nothing of this package in between (the floor of any n8n node), in rounds taken in turn. Both sides are timed for the same work (from the first request until
  *      the file is stored), then checked the same way outside the timing (sha256 of the stored
  *      file against the simulator's), then deleted. Per round: throughput, CPU time of this process
  *      (user + system, all its threads) per byte, peak growth of its resident memory. Reported:
@@ -30,7 +31,14 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 import { BinaryDataService } from 'n8n-core';
-import type { INodeParameters } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
 import { ZoomWorkplace } from '../nodes/ZoomWorkplace/ZoomWorkplace.node';
@@ -126,6 +134,51 @@ interface Round {
 	intact: boolean;
 }
 
+/**
+ * The floor of any node that downloads through n8n: n8n's request helper (one plain request to
+ * the download URL, one to where it redirects, as a stream) straight into
+ * helpers.prepareBinaryData, with nothing of this package in between. What the node costs above
+ * it is the package's; what this costs above raw undici is n8n's HTTP stack and binary data store.
+ */
+class HelpersOnlyDownload implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bench: n8n helpers only',
+		name: 'benchHelpersOnlyDownload',
+		group: ['transform'],
+		version: 1,
+		description: 'Downloads a URL through n8n helpers into the binary data store',
+		defaults: { name: 'Helpers only' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+			{ displayName: 'Token', name: 'token', type: 'string', default: '' },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const url = this.getNodeParameter('url', 0) as string;
+		const token = this.getNodeParameter('token', 0) as string;
+		const hop = async (target: string, headers: Record<string, string>) =>
+			(await this.helpers.httpRequest({
+				method: 'GET',
+				url: target,
+				headers,
+				encoding: 'stream',
+				returnFullResponse: true,
+				disableFollowRedirect: true,
+				ignoreHttpStatusErrors: true,
+			})) as { statusCode: number; headers: Record<string, string>; body: Readable };
+		const first = await hop(url, { authorization: `Bearer ${token}` });
+		first.body.resume();
+		if (first.statusCode !== 302) throw new Error(`helpers only: HTTP ${first.statusCode}`);
+		const second = await hop(first.headers.location, {});
+		if (second.statusCode !== 200) throw new Error(`helpers only: HTTP ${second.statusCode}`);
+		const binary = await this.helpers.prepareBinaryData(second.body, 'raw.mp4', 'video/mp4');
+		return [[{ json: {}, binary: { mp4: binary } }]];
+	}
+}
+
 export async function recordingsBench(): Promise<string> {
 	const binaryData = Container.get(BinaryDataService);
 	await binaryData.init();
@@ -151,6 +204,22 @@ export async function recordingsBench(): Promise<string> {
 			meetingId: { __rl: true, mode: 'id', value: uuid },
 		});
 		if (result.error) throw new Error(`node download failed: ${result.error.message}`);
+		const binary = result.items[0].binary!.mp4;
+		return {
+			bytes: binary.bytes ?? 0,
+			read: async () => await binaryData.getAsStream(binary.id!),
+			remove: async () => await fs.rm(binaryData.getPath(binary.id!), { force: true }),
+		};
+	};
+
+	/** n8n's helpers alone (HelpersOnlyDownload) into the binary data store. */
+	const helpersDownload = async (url: string) => {
+		const result = await executeNode({
+			nodeType: new HelpersOnlyDownload(),
+			parameters: { url, token: info.token },
+			credentialsStore: store,
+		});
+		if (result.error) throw new Error(`helpers-only download failed: ${result.error.message}`);
 		const binary = result.items[0].binary!.mp4;
 		return {
 			bytes: binary.bytes ?? 0,
@@ -208,19 +277,23 @@ export async function recordingsBench(): Promise<string> {
 
 	const raw: Round[] = [];
 	const node: Round[] = [];
+	const helpers: Round[] = [];
 	try {
-		// Warm-up of both clients: n8n-core's first execution loads modules and fills caches,
+		// Warm-up of every client: n8n-core's first execution loads modules and fills caches,
 		// undici's first request compiles its HTTP parser.
 		await (await nodeDownload(info.small.uuid)).remove();
+		await (await helpersDownload(info.small.downloadUrl)).remove();
 		await (await rawDownload(info.small.downloadUrl)).remove();
+		const clients: Array<[Round[], Parameters<typeof measure>[0]]> = [
+			[raw, async () => await rawDownload(info.downloadUrl)],
+			[node, async () => await nodeDownload(info.big.uuid)],
+			[helpers, async () => await helpersDownload(info.downloadUrl)],
+		];
 		for (let round = 0; round < ROUNDS; round++) {
-			// alternate which goes first, so that neither always meets the machine fresher
-			if (round % 2 === 0) {
-				raw.push(await measure(async () => await rawDownload(info.downloadUrl)));
-				node.push(await measure(async () => await nodeDownload(info.big.uuid)));
-			} else {
-				node.push(await measure(async () => await nodeDownload(info.big.uuid)));
-				raw.push(await measure(async () => await rawDownload(info.downloadUrl)));
+			// rotate which goes first, so that none always meets the machine fresher
+			for (let i = 0; i < clients.length; i++) {
+				const [rounds, download] = clients[(round + i) % clients.length];
+				rounds.push(await measure(download));
 			}
 		}
 
@@ -248,21 +321,26 @@ export async function recordingsBench(): Promise<string> {
 		const cpuRatio = median(cpuRatios);
 		const peaks = node.map((r) => r.peakGrowth / MB);
 		const peak = Math.max(...peaks);
-		const intact = [...raw, ...node].every((r) => r.intact);
+		const intact = [...raw, ...node, ...helpers].every((r) => r.intact);
 		const row = (label: string, rounds: Round[]) =>
-			`  ${label.padEnd(10)}  ${spread(rounds.map(mbps), 0).padEnd(16)}  ${spread(rounds.map(cpuPerGiB)).padEnd(19)}  ${spread(
+			`  ${label.padEnd(16)}  ${spread(rounds.map(mbps), 0).padEnd(16)}  ${spread(rounds.map(cpuPerGiB)).padEnd(19)}  ${spread(
 				rounds.map((r) => r.peakGrowth / MB),
 				0,
 			)}`;
+		const helpersCpuRatios = helpers.map((r, i) => cpuPerGiB(r) / cpuPerGiB(raw[i]));
+		const nodeOverHelpers = node.map((r, i) => cpuPerGiB(r) / cpuPerGiB(helpers[i]));
 		const lines = [
-			`recordings: download of ${(info.big.size / 2 ** 30).toFixed(2)} GiB (${info.big.size} bytes), ${ROUNDS} rounds per client, alternating; median (min–max)`,
-			`  client      MB/s              CPU s per GiB        peak RSS growth MB`,
+			`recordings: download of ${(info.big.size / 2 ** 30).toFixed(2)} GiB (${info.big.size} bytes), ${ROUNDS} rounds per client, in turn; median (min–max)`,
+			`  client            MB/s              CPU s per GiB        peak RSS growth MB`,
 			row('raw undici', raw),
 			row('node', node),
+			row('n8n helpers only', helpers),
 			`  node ÷ raw throughput, per round: ${spread(throughputRatios)} (target ≥ 0.90) ${throughputRatio >= 0.9 ? 'PASS' : 'FAIL'}`,
 			`  node ÷ raw CPU per byte, per round: ${spread(cpuRatios)} (target ≤ 1.20) ${cpuRatio <= 1.2 ? 'PASS' : 'FAIL'}`,
+			`  n8n helpers only ÷ raw CPU per byte, per round: ${spread(helpersCpuRatios)} (n8n's HTTP stack and binary data store)`,
+			`  node ÷ n8n helpers only CPU per byte, per round: ${spread(nodeOverHelpers)} (this package's share)`,
 			`  node peak RSS growth, highest round: ${peak.toFixed(0)} MB (target < 150 MB) ${peak < 150 ? 'PASS' : 'FAIL'}`,
-			`  stored files: sha256 ${intact ? 'matched in every round, both clients' : 'DIFFERED (FAIL)'}`,
+			`  stored files: sha256 ${intact ? 'matched in every round, every client' : 'DIFFERED (FAIL)'}`,
 			`recordings: a year listed for one user: ${listing.items.length} recordings, ${months} month windows, pages per month ${pages.join('+')} = ${expected}; requests sent ${requests} ${requests === expected ? '(= months × pages, PASS)' : '(FAIL)'}`,
 		];
 		return lines.join('\n');

@@ -4,12 +4,7 @@
  * The intake (webhook.ts, webSocket/) only decides whether a body is Zoom's, then hands it here
  * and emits what comes back.
  */
-import type {
-	IBinaryData,
-	IDataObject,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { isSelectedEvent, parseEventList } from './events';
 import { eventItem, type ZoomEventBody } from './output';
@@ -17,6 +12,7 @@ import {
 	downloadRecordingFiles,
 	DEFAULT_RECORDING_FILE_TYPES,
 	RECORDING_COMPLETED,
+	type DownloadContext,
 } from './recordings';
 import { memoryFor, repeatKey, type RepeatMemory } from './repeats';
 import {
@@ -52,23 +48,11 @@ export interface TriggerSettings {
 }
 
 /** The n8n context functions the pipeline needs (webhook and trigger contexts both have them). */
-export interface PipelineContext {
+export interface PipelineContext extends DownloadContext {
 	getNodeParameter(name: string, fallback?: unknown): unknown;
 	getWorkflow(): { id?: string };
 	getNode(): { id: string };
 	getMode(): string;
-	helpers: {
-		httpRequest(options: IHttpRequestOptions): Promise<unknown>;
-		httpRequestWithAuthentication?(
-			credentialType: string,
-			options: IHttpRequestOptions,
-		): Promise<unknown>;
-		prepareBinaryData(
-			data: Buffer | NodeJS.ReadableStream,
-			fileName?: string,
-			mimeType?: string,
-		): Promise<IBinaryData>;
-	};
 }
 
 export function readSettings(ctx: PipelineContext): TriggerSettings {
