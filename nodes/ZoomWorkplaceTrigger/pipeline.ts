@@ -82,7 +82,8 @@ export type Admission =
 
 /**
  * Filter and repeat check, recording the repeat key of an accepted event. The caller forgets the
- * key (memory.forget) when the workflow could not be started, so Zoom's retry is not dropped.
+ * key when the workflow could not be started (memory.track with n8n's answer to a webhook,
+ * memory.forget over a WebSocket), so Zoom's retry is not dropped.
  */
 export function admitEvent(
 	body: ZoomEventBody,

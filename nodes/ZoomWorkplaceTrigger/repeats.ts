@@ -54,6 +54,8 @@ export function repeatKey(body: unknown): string | undefined {
 /** A bounded map of keys with expiry; insertion order is age order. */
 export class RepeatMemory {
 	private readonly seen = new Map<string, number>();
+	/** deliveries recorded but not answered yet: whether their execution started */
+	private readonly pending = new Map<string, Promise<boolean>>();
 
 	constructor(
 		private readonly maxKeys = MAX_MEMORY_KEYS,
@@ -77,6 +79,28 @@ export class RepeatMemory {
 	/** Forgets a key (a delivery that was recorded but could not start its workflow). */
 	forget(key: string): void {
 		this.seen.delete(key);
+	}
+
+	/**
+	 * Keeps `key` recorded while its delivery is in flight and afterwards when `started` resolves
+	 * true (its execution started); forgets it when it resolves false or rejects, so the retry of
+	 * a delivery whose execution did not start is not dropped.
+	 */
+	track(key: string, started: Promise<boolean>): void {
+		const outcome = started.then(
+			(value) => value,
+			() => false,
+		);
+		this.pending.set(key, outcome);
+		void outcome.then((value) => {
+			if (this.pending.get(key) === outcome) this.pending.delete(key);
+			if (!value) this.forget(key);
+		});
+	}
+
+	/** For a recorded key whose first delivery is still in flight: whether its execution started. */
+	inFlight(key: string): Promise<boolean> | undefined {
+		return this.pending.get(key);
 	}
 
 	get size(): number {

@@ -14,7 +14,6 @@ import {
 	readSettings,
 	repeatMemoryOf,
 } from './pipeline';
-import type { RepeatMemory } from './repeats';
 import {
 	isPlausiblePlainToken,
 	SIGNATURE_HEADER,
@@ -88,11 +87,18 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 
 	const settings = readSettings(this);
 	const memory = repeatMemoryOf(this);
-	const admission = admitEvent(body, settings, memory, Date.now());
+	let admission = admitEvent(body, settings, memory, Date.now());
+	while (admission.outcome === 'repeat') {
+		// A copy of a delivery still in flight waits for it: dropped when its execution started,
+		// taking its place when it did not (the first one's 5xx makes Zoom retry, but this copy,
+		// answered 200, would not be).
+		const first = memory.inFlight(admission.key);
+		if (first === undefined || (await first))
+			return { webhookResponse: { message: 'Repeated delivery; already received' } };
+		admission = admitEvent(body, settings, memory, Date.now());
+	}
 	if (admission.outcome === 'ignored')
 		return { webhookResponse: { message: 'Event received; not one this workflow listens to' } };
-	if (admission.outcome === 'repeat')
-		return { webhookResponse: { message: 'Repeated delivery; already received' } };
 
 	const headers = settings.options.includeHeaders ? safeHeaders(req.headers) : undefined;
 	if (answersFirst(body, settings)) {
@@ -103,7 +109,8 @@ export async function handleZoomWebhook(this: IWebhookFunctions): Promise<IWebho
 		handOffIfManual.call(this, workflowData);
 		return { noWebhookResponse: true, workflowData };
 	}
-	if (admission.key !== undefined) forgetUnlessAnswered2xx.call(this, memory, admission.key);
+	if (admission.key !== undefined)
+		memory.track(admission.key, executionStarted(this.getResponseObject()));
 	const workflowData = await buildWorkflowData(this, body, settings, { headers });
 	handOffIfManual.call(this, workflowData);
 	return { workflowData };
@@ -139,27 +146,25 @@ function jsonOf(rawBody: Buffer | undefined): ZoomEventBody {
 }
 
 /**
- * A delivery is remembered as received only when Zoom got a 2xx for it: n8n answers after the
- * execution started (responseMode onReceived), and answers 5xx when it could not start it, which
- * is exactly when Zoom retries. Forgetting the key then lets that retry through.
+ * Whether n8n started the execution of this delivery, read from n8n's answer: with responseMode
+ * onReceived, n8n answers 2xx once WorkflowRunner.run has started the execution and an error
+ * status when it could not. n8n writes that answer even when Zoom already closed the connection
+ * (Zoom waits 3 s, a busy n8n may take longer), so the status is taken when n8n ends the
+ * response, not from what reached Zoom: an execution that started after Zoom gave up still
+ * counts, and Zoom's retry of it is a repeat.
  */
-function forgetUnlessAnswered2xx(this: IWebhookFunctions, memory: RepeatMemory, key: string): void {
-	const res = this.getResponseObject() as unknown as {
-		once?: (event: string, listener: () => void) => void;
-		statusCode?: number;
-		writableFinished?: boolean;
-	};
-	if (typeof res.once !== 'function') return;
-	let settled = false;
-	const settle = () => {
-		if (settled) return;
-		settled = true;
-		const status = res.statusCode ?? 0;
-		if (!res.writableFinished || status < 200 || status >= 300) memory.forget(key);
-	};
-	res.once('finish', settle);
-	// a connection closed before the answer was sent: Zoom saw no answer and retries
-	res.once('close', settle);
+async function executionStarted(response: unknown): Promise<boolean> {
+	const res = response as { end?: (...args: unknown[]) => unknown; statusCode?: number };
+	const end = res.end;
+	if (typeof end !== 'function') return true;
+	return await new Promise<boolean>((resolve) => {
+		res.end = function (this: unknown, ...args: unknown[]) {
+			res.end = end;
+			const status = res.statusCode ?? 0;
+			resolve(status >= 200 && status < 300);
+			return end.apply(this, args);
+		};
+	});
 }
 
 /** See manualHandoff.ts: a manual (test) run reads the items through the node's trigger(). */

@@ -280,28 +280,46 @@ describe('the trigger webhook', () => {
 		assert.ok(off.workflowData, 'with the option off, repeats run');
 	});
 
-	test("a delivery n8n answered with an error (its execution did not start) is forgotten: Zoom's retry runs", async () => {
+	/**
+	 * A delivery with the HTTP response n8n ends: `answer(status)` is n8n answering (2xx once
+	 * WorkflowRunner.run started the execution, 500 when it failed), `close()` is Zoom giving up.
+	 */
+	const delivery = async (event: IDataObject, nodeId: string) => {
 		const { EventEmitter } = await import('node:events');
-		/** the HTTP response n8n finishes: 500 when WorkflowRunner.run failed, 200 when it started */
+		const { ctx } = context(event, { nodeId });
+		const res = Object.assign(new EventEmitter(), {
+			statusCode: 200,
+			writableFinished: false,
+			status(code: number) {
+				res.statusCode = code;
+				return res;
+			},
+			end() {
+				res.writableFinished = true;
+				res.emit('finish');
+				res.emit('close');
+				return res;
+			},
+			json() {
+				return res.end();
+			},
+		});
+		(ctx as unknown as { getResponseObject: () => unknown }).getResponseObject = () => res;
+		const result = run(ctx);
+		return {
+			result,
+			answer: (status: number) => res.status(status).json(),
+			close: () => res.emit('close'),
+		};
+	};
+	const settle = async () => await new Promise((resolve) => setImmediate(resolve));
+
+	test("a delivery n8n answered with an error (its execution did not start) is forgotten: Zoom's retry runs", async () => {
 		const deliver = async (event: IDataObject, status: number) => {
-			const { ctx } = context(event, { nodeId: 'retry-node' });
-			const res = Object.assign(new EventEmitter(), {
-				statusCode: 200,
-				writableFinished: false,
-				status(code: number) {
-					res.statusCode = code;
-					return res;
-				},
-				json() {
-					return res;
-				},
-			});
-			(ctx as unknown as { getResponseObject: () => unknown }).getResponseObject = () => res;
-			const result = await run(ctx);
-			res.statusCode = status;
-			res.writableFinished = true;
-			res.emit('finish');
-			res.emit('close');
+			const d = await delivery(event, 'retry-node');
+			const result = await d.result;
+			d.answer(status);
+			await settle();
 			return result;
 		};
 		const event = started();
@@ -312,6 +330,38 @@ describe('the trigger webhook', () => {
 			undefined,
 			'a copy after a 200 is a repeat',
 		);
+	});
+
+	test('Zoom gave up before n8n answered, and the execution then started: the retry is a repeat, not a second run', async () => {
+		const event = started();
+		const first = await delivery(event, 'late-node');
+		assert.ok((await first.result).workflowData);
+		first.close(); // Zoom's 3 s are over: it closes and will retry
+		await settle();
+		first.answer(200); // n8n started the execution after all (its answer reaches no one)
+		await settle();
+		const retry = await delivery(event, 'late-node');
+		assert.equal((await retry.result).workflowData, undefined, 'the retry starts nothing');
+	});
+
+	test('a copy that arrives while the first delivery is in flight waits for it: it runs only when the first did not start', async () => {
+		const failing = started();
+		const first = await delivery(failing, 'inflight-node');
+		assert.ok((await first.result).workflowData);
+		const copy = await delivery(failing, 'inflight-node');
+		let copyDone = false;
+		void copy.result.then(() => (copyDone = true));
+		await settle();
+		assert.equal(copyDone, false, 'the copy waits while the first is in flight');
+		first.answer(500);
+		assert.ok((await copy.result).workflowData, 'the first did not start: the copy runs it');
+
+		const starting = started();
+		const one = await delivery(starting, 'inflight-node');
+		assert.ok((await one.result).workflowData);
+		const two = await delivery(starting, 'inflight-node');
+		one.answer(200);
+		assert.equal((await two.result).workflowData, undefined, 'the first started: a repeat');
 	});
 });
 
@@ -423,7 +473,10 @@ describe('recording.completed with downloads', () => {
 		assert.equal(requests.length, 2);
 		assert.equal(requests[0].headers?.Authorization, 'Bearer dl-token-secret');
 		assert.ok(!requests[0].url.includes('dl-token-secret'), 'no token in a URL');
-		assert.ok(!JSON.stringify(requests[1]).includes('dl-token-secret'), 'no token to the storage host');
+		assert.ok(
+			!JSON.stringify(requests[1]).includes('dl-token-secret'),
+			'no token to the storage host',
+		);
 		assert.ok(!JSON.stringify(item.json).includes('dl-token-secret'));
 	});
 });
