@@ -6,7 +6,9 @@
  * the slowest part of answering Zoom (measured in bench/trigger.ts). So a token read is reused for
  * SECRET_TTL_MS, concurrent first reads share one load, and a signature that fails against a kept
  * token re-reads the credential (at most once per REFRESH_INTERVAL_MS) before refusing: a Secret
- * Token changed in n8n applies at once, an old one is accepted for at most SECRET_TTL_MS.
+ * Token changed in n8n applies at once. After SECRET_TTL_MS the kept token is still used while one
+ * read renews it in the background (no request waits for a read queued behind a burst's writes);
+ * an old token is accepted until that read has returned.
  */
 export const SECRET_TTL_MS = 30_000;
 export const REFRESH_INTERVAL_MS = 2_000;
@@ -25,11 +27,17 @@ export class SecretCache {
 		private readonly refreshIntervalMs = REFRESH_INTERVAL_MS,
 	) {}
 
-	/** The kept token when still fresh, else a (shared) load. */
+	/**
+	 * The kept token; past the TTL it is still returned while one background read renews it.
+	 * Only a key with no token kept waits for a (shared) load.
+	 */
 	async get(key: string, load: () => Promise<string>, now: number): Promise<string> {
 		const entry = this.entries.get(key);
-		if (entry?.value !== undefined && now - entry.loadedAt < this.ttlMs) return entry.value;
-		return await this.load(key, load, now);
+		if (entry?.value === undefined) return await this.load(key, load, now);
+		if (now - entry.loadedAt >= this.ttlMs && !entry.pending)
+			// a failed read drops the entry: the next request then waits for a read of its own
+			this.load(key, load, now).catch(() => undefined);
+		return entry.value;
 	}
 
 	/**

@@ -401,6 +401,28 @@ describe('the Secret Token cache', () => {
 			'a failed read is not kept',
 		);
 	});
+
+	test('past the TTL the kept token answers at once while one read renews it', async () => {
+		const { SecretCache } = await import('../../nodes/ZoomWorkplaceTrigger/secretCache');
+		const cache = new SecretCache(1000, 100);
+		await cache.get('k', async () => 'old-secret-token', 0);
+		let reads = 0;
+		let finishRead: (value: string) => void = () => {};
+		const slowRead = async () => {
+			reads++;
+			return await new Promise<string>((resolve) => (finishRead = resolve));
+		};
+		// a burst after the TTL: none of them waits for the (slow, queued) credential read
+		const burst = await Promise.all(
+			Array.from({ length: 20 }, async () => await cache.get('k', slowRead, 1500)),
+		);
+		assert.deepEqual(new Set(burst), new Set(['old-secret-token']));
+		assert.equal(reads, 1, 'one read renews the token for the whole burst');
+		finishRead('new-secret-token');
+		await new Promise((r) => setImmediate(r));
+		assert.equal(await cache.get('k', slowRead, 1600), 'new-secret-token');
+		assert.equal(reads, 1);
+	});
 });
 
 describe('recording.completed with downloads', () => {
