@@ -3,6 +3,7 @@ import { randomMeetingUuid } from '../ids';
 import type { ApiContext, ApiResult, RouteDef } from '../router';
 import { registerScopes, type EndpointScopes } from '../scopes';
 import type { SimulatorState } from '../state';
+import type { SummaryFields } from '../webhooks/events';
 import { resolveUser } from './common';
 import { requirePaidPlan } from './pastMeetings';
 import { addPastMeeting, recordingStore } from './recordingStore';
@@ -16,23 +17,9 @@ import { decodeInstanceParam } from './recordings';
  * `disabledHosts` answer 400/3000 (the setting is off), `emailOnlyAccounts` 403/2305.
  */
 
-export interface StoredSummary {
+/** A summary as the simulator keeps it: the fields Zoom's summary events carry, and trash. */
+export interface StoredSummary extends SummaryFields {
 	account_id: string;
-	meeting_host_id: string;
-	meeting_host_email: string;
-	meeting_uuid: string;
-	meeting_id: number;
-	meeting_topic: string;
-	meeting_start_time: string;
-	meeting_end_time: string;
-	summary_start_time: string;
-	summary_end_time: string;
-	summary_created_time: string;
-	summary_last_modified_time: string;
-	summary_title: string;
-	/** Markdown, as Zoom writes it. */
-	summary_content: string;
-	summary_doc_url: string;
 	trashed: boolean;
 }
 

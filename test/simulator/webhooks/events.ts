@@ -143,7 +143,7 @@ export function recordingCompleted(
 	};
 }
 
-/** The summary fields a `meeting.summary_*` event carries (a StoredSummary of the simulator fits). */
+/** The summary fields a `meeting.summary_*` event carries (the simulator's StoredSummary extends it). */
 export interface SummaryFields {
 	account_id?: string;
 	meeting_host_id: string;
